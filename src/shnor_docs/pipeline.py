@@ -1,0 +1,63 @@
+"""The extraction stages, run in order over one working document.
+
+Each stage is a plain function ``stage(ctx)`` that reads ``ctx.doc`` and fills part of
+``ctx.result``; :data:`STAGES` is the list, and :func:`run` can leave a stage out by name.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .document import Document
+from .records import ExtractionResult, Source
+
+log = logging.getLogger("shnor_docs")
+
+
+@dataclass
+class Context:
+    """What the stages share: the document, the result being built, and facts found on the way."""
+
+    doc: Document
+    result: ExtractionResult
+    #: the year the document is about (for deadlines that omit it): from its date, title or text
+    year: int | None = None
+    #: the period a roadmap covers, e.g. (2019, 2021) for «на 2019-2021 годы»
+    period: tuple[int, int] | None = None
+    notes: dict = field(default_factory=dict)
+
+    def warn(self, message: str) -> None:
+        if message not in self.result.warnings:
+            self.result.warnings.append(message)
+            log.info("%s: %s", self.doc.file, message)
+
+
+Stage = Callable[[Context], None]
+
+
+def _stages() -> list[tuple[str, Stage]]:
+    from .extract import order, persons, references, roadmaps, schools
+
+    return [
+        ("order", order.stage),
+        ("roadmaps", roadmaps.stage),
+        ("schools", schools.stage),
+        ("references", references.stage),
+        ("persons", persons.stage),
+    ]
+
+
+def run(doc: Document, skip: Iterable[str] = ()) -> ExtractionResult:
+    """Run every stage (but those named in ``skip``) over ``doc`` and return the result."""
+    result = ExtractionResult(source=Source(file=doc.file, sha256=doc.sha256, media_type=doc.media_type,
+                                            pages=doc.pages, ocr=doc.ocr))
+    result.warnings.extend(doc.warnings)
+    ctx = Context(doc=doc, result=result)
+    skip = set(skip)
+    for name, stage in _stages():
+        if name in skip:
+            continue
+        stage(ctx)
+    return result
