@@ -1,0 +1,209 @@
+"""Helpers shared by the benchmarks: where things are, extracting in a process pool, rendering a
+document to DOCX / PDF, and plain-text tables.
+
+Nothing here imports ``shnor_docs`` at module level, so that a benchmark can time that import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = (REPO / ".." / "shared").resolve()
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "gold"
+REFERENCE_SCORER = SHARED / "contract" / "score.py"
+PARTS = ("order", "references", "schools", "persons", "roadmaps")
+
+# corpora/ lives at the repository root and is not installed; make it importable.
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+# tesseract is 4x slower with its own threads on these machines
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+# --------------------------------------------------------------------------- extraction
+
+@dataclass
+class Extracted:
+    """One file's extraction: the result as a JSON dict (None when it failed), the error, the time."""
+
+    path: str
+    pred: dict | None
+    error: str | None
+    seconds: float
+
+
+def extract_one(path: str) -> Extracted:
+    """Extract one file in this process; any failure is recorded, not raised."""
+    # the api module, not the package attribute: importing the subpackage shnor_docs.extract rebinds that
+    from shnor_docs.api import extract
+
+    start = time.perf_counter()
+    try:
+        pred = json.loads(extract(path).to_json())
+        error = None
+    except Exception as exc:  # a benchmark scores a crash as 0 and goes on
+        pred = None
+        last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+        where = f" ({Path(last[0].filename).name}:{last[0].lineno})" if last else ""
+        error = f"{type(exc).__name__}: {exc}{where}"
+    return Extracted(path, pred, error, time.perf_counter() - start)
+
+
+def extract_many(paths: Sequence[str | Path], workers: int = 2) -> dict[str, Extracted]:
+    """Extract every path with a pool of ``workers`` processes (models load once per process)."""
+    paths = [str(p) for p in paths]
+    if not paths:
+        return {}
+    if workers <= 1:
+        return {p: extract_one(p) for p in paths}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return dict(zip(paths, pool.map(extract_one, paths, chunksize=1)))
+
+
+def write_json(path: Path, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def load_reference_scorer():
+    """The contract's reference scorer as a module, or None when ../shared is absent."""
+    if not REFERENCE_SCORER.is_file():
+        return None
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("contract_reference_score", REFERENCE_SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# --------------------------------------------------------------------------- rendering
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def renderer() -> tuple[Any, Any, str]:
+    """``(render_docx, render_pdf, label)``: the corpus renderer when it is there, else a minimal
+    stand-in (python-docx paragraphs and tables, LibreOffice for the PDF)."""
+    try:
+        from corpora.render import render_docx, render_pdf
+
+        return render_docx, render_pdf, "corpora.render"
+    except ImportError:
+        return _plain_docx, _soffice_pdf, "benchmarks stand-in (corpora.render not importable)"
+
+
+def _plain_docx(doc: Any, path: str | Path) -> None:
+    """A DOCX of the document's blocks: one paragraph per Paragraph, one grid table per Table."""
+    import docx
+
+    from shnor_docs.document import Table
+
+    out = docx.Document()
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            width = max((sum(c.span for c in row) for row in block.rows), default=1)
+            table = out.add_table(rows=len(block.rows), cols=width)
+            table.style = "Table Grid"
+            for r, row in enumerate(block.rows):
+                col = 0
+                for cell in row:
+                    target = table.cell(r, col)
+                    if cell.span > 1:  # merge first, then set the text (python-docx repeats it otherwise)
+                        target = target.merge(table.cell(r, min(width, col + cell.span) - 1))
+                    target.text = cell.text
+                    col += cell.span
+        else:
+            para = out.add_paragraph()
+            run = para.add_run(block.text)
+            run.bold = bool(block.bold)
+    out.save(str(path))
+
+
+def _soffice_pdf(docx_path: str | Path, pdf_path: str | Path) -> None:
+    """DOCX → PDF with a headless LibreOffice using its own throw-away profile."""
+    exe = soffice()
+    if exe is None:
+        raise RuntimeError("soffice not found")
+    docx_path, pdf_path = Path(docx_path), Path(pdf_path)
+    work = pdf_path.parent / f".soffice-{os.getpid()}"
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([exe, f"-env:UserInstallation=file://{work / 'profile'}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(work), str(docx_path)],
+                       check=True, capture_output=True, timeout=180)
+        shutil.move(str(work / (docx_path.stem + ".pdf")), str(pdf_path))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def render_document(source: Path, out_dir: Path, formats: Iterable[str]) -> tuple[dict[str, Path], list[str]]:
+    """Render a text document to the asked formats (``docx``, ``pdf``) in ``out_dir``.
+
+    Returns the rendered paths by format and notes on what could not be rendered."""
+    from shnor_docs import load_document
+
+    formats = set(formats)
+    made: dict[str, Path] = {}
+    notes: list[str] = []
+    if not formats & {"docx", "pdf"}:
+        return made, notes
+    render_docx, render_pdf, _ = renderer()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    docx_path, pdf_path = out_dir / f"{source.stem}.docx", out_dir / f"{source.stem}.pdf"
+    try:
+        render_docx(load_document(source, clean=False), docx_path)
+    except Exception as exc:
+        return made, [f"{source.name}: DOCX rendering failed: {type(exc).__name__}: {exc}"]
+    if "docx" in formats:
+        made["docx"] = docx_path
+    if "pdf" in formats:
+        if soffice() is None:
+            notes.append("soffice missing: no PDF renderings")
+        else:
+            try:
+                render_pdf(docx_path, pdf_path)
+                made["pdf"] = pdf_path
+            except Exception as exc:
+                notes.append(f"{source.name}: PDF rendering failed: {type(exc).__name__}: {exc}")
+    return made, notes
+
+
+def pdf_pages(path: Path) -> int:
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+# --------------------------------------------------------------------------- printing
+
+def fmt(value: float | None, width: int = 7) -> str:
+    return f"{'—' if value is None else f'{value:.3f}':>{width}}"
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """A plain fixed-width table; the first column left-aligned, the rest right-aligned."""
+    rows = [[str(c) for c in row] for row in rows]
+    widths = [max(len(str(h)), *(len(r[i]) for r in rows)) if rows else len(str(h))
+              for i, h in enumerate(header)]
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line([str(h) for h in header]), rule, *(line(r) for r in rows)])
