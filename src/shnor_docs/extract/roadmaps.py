@@ -1,7 +1,208 @@
-"""Stage: roadmaps (placeholder)."""
+"""Stage: roadmaps — every plan-of-measures table as a roadmap with its items."""
 
 from __future__ import annotations
 
+import re
+
+from ..document import Paragraph, Table
+from ..records import Deadline, Roadmap, RoadmapItem
+from ..tables.roadmap import (
+    ColumnMap,
+    assign_column_roles,
+    infer_roles_from_body,
+    is_header_row,
+    iter_logical_rows,
+)
+from .responsible import split_responsible
+
+_TITLE_HINT = re.compile(r"дорожн\w+\s+карт|план\w*\s+(?:мероприяти|работ|действи)|циклограмм|^\s*раздел\b|"
+                         r"перечень\s+мероприяти|^\s*отч[её]т|комплекс\s+мер|программ\w*\s+мероприят", re.I)
+_NOT_TITLE = re.compile(r"^\s*(?:приложение|к\s+приказу|к\s+распоряжению|к\s+постановлению|от\s+\d|утвержд|"
+                        r"согласован|№)", re.I)
+
+
+def grid_rows(table: Table) -> list[list[str]]:
+    """Rows as strings on the table's grid: a merged cell stands in its first column, the columns
+    it covers are empty (so a merged section row is one cell of text)."""
+    out = []
+    for row in table.rows:
+        cells: list[str] = []
+        for c in row:
+            cells.append(c.text or "")
+            cells.extend([""] * max(0, c.span - 1))
+        out.append(cells)
+    return out
+
+
+def one_line(text: str) -> str:
+    """A cell's lines as one line: words cut by a hyphen at a line end are joined back."""
+    from ..tables.roadmap import join_text
+
+    out = ""
+    for line in (text or "").split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        out = join_text_lines(out, line) if out else line
+    return out
+
+
+def join_text_lines(left: str, right: str) -> str:
+    from ..tables.roadmap import join_text
+
+    if left.endswith("-") or not left:
+        return join_text(left, right)
+    return f"{left} {right}"
+
+
+def responsible_text(text: str) -> str:
+    """Keep a line break only where a new entry starts (the next line begins with a capital and
+    the line before does not end mid-phrase); other breaks are the layout's and become spaces."""
+    lines = [" ".join(x.split()) for x in (text or "").split("\n") if x.strip()]
+    out: list[str] = []
+    for line in lines:
+        if out and (line[:1].islower() or out[-1].endswith(("-", "(", "«")) or
+                    re.search(r"\b(?:по|и|в|на|с|для|при|отдела|начальника|директора|заместителя)$", out[-1])):
+            out[-1] = join_text_lines(out[-1], line)
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+_ABBR_PAREN = re.compile(r"\(([А-ЯЁA-Z]{2,10})\)\s*[.;]?\s*$")
+
+
+def split_form(action: str) -> tuple[str, str | None]:
+    """Under «Мероприятия (форма)», a parenthesis closing the action is its form — unless it is the
+    abbreviation of the words before it («… оценки качества образования (ВСОКО)»)."""
+    a = action.rstrip()
+    if not a.endswith(")"):
+        return action, None
+    depth, i = 0, len(a) - 1
+    while i >= 0:
+        if a[i] == ")":
+            depth += 1
+        elif a[i] == "(":
+            depth -= 1
+            if depth == 0:
+                break
+        i -= 1
+    if i <= 0:
+        return action, None
+    inner = a[i + 1:-1].strip()
+    head = a[:i].rstrip()
+    if not inner or not head:
+        return action, None
+    if re.fullmatch(r"[А-ЯЁA-Z]{2,10}", inner):
+        initials = "".join(w[0] for w in re.findall(r"[А-Яа-яЁё]+", head)).upper()
+        if inner.upper() in initials[-len(inner) - 2:] or inner.upper() == initials[-len(inner):]:
+            return action, None
+    return head, inner
+
+
+def _find_header(rows: list[list[str]]) -> int:
+    """How many leading rows form the header (0 if the table has none)."""
+    n = 0
+    for r in rows[:3]:
+        if is_header_row(r):
+            n += 1
+        elif n and all(not c.strip() or len(c) < 40 for c in r) and not any(
+                re.match(r"^\s*\d", c) for c in r if c.strip()):
+            n += 1  # a second header line of sub-headers
+            break
+        else:
+            break
+    return n
+
+
+def _title_for(blocks: list, index: int) -> str | None:
+    """The heading nearest above a table: a bold paragraph or one that names a plan."""
+    candidates = []
+    for j in range(index - 1, -1, -1):
+        b = blocks[j]
+        if isinstance(b, Table):
+            break
+        if not isinstance(b, Paragraph) or not b.text.strip() or _NOT_TITLE.match(b.text):
+            continue
+        candidates.append(b)
+        if len(candidates) > 40:
+            break
+    for b in candidates:
+        if _TITLE_HINT.search(b.text) or b.bold:
+            return " ".join(b.text.split())
+    return " ".join(candidates[0].text.split()) if candidates and len(candidates[0].text) < 300 else None
+
+
+def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) -> tuple[Roadmap | None, ColumnMap | None]:
+    """One table's roadmap, or None when the table is not a plan of measures."""
+    from .deadlines import parse_deadline
+
+    rows = grid_rows(table)
+    if not rows:
+        return None, cm
+    width = max(len(r) for r in rows)
+    nh = _find_header(rows)
+    if nh:
+        header = rows[0]
+        if nh > 1:
+            header = [" ".join(x for x in (rows[k][j] if j < len(rows[k]) else "" for k in range(nh)) if x.strip())
+                      for j in range(width)]
+        header = header + [""] * (width - len(header))
+        cm = assign_column_roles(header, width, rows[nh:])
+    elif cm is None or len(cm.columns) != width:
+        cm = infer_roles_from_body(rows, width)
+    if "action" not in cm.roles or not ({"deadline", "responsible", "result", "expected_result"} & set(cm.roles)):
+        return None, None
+    body = rows[nh:]
+    items: list[RoadmapItem] = []
+    section = None
+    canonical = ctx.notes.get("canonical_surnames")
+    for lr in iter_logical_rows(body, cm, width):
+        if lr.section is not None:
+            section = lr.section
+            continue
+        cells = lr.cells or []
+        action = one_line(cm.get(cells, "action"))
+        if not action:
+            continue
+        form = one_line(cm.get(cells, "form")) or None
+        if cm.form_in_action:
+            action, form2 = split_form(action)
+            form = form or form2
+        num = cm.get(cells, "number").strip().rstrip(".").strip() or None if "number" in cm.roles else None
+        dl_text = one_line(cm.get(cells, "deadline"))
+        deadline = parse_deadline(dl_text, year=ctx.year, period=ctx.period) if dl_text else None
+        resp = split_responsible(responsible_text(cm.get(cells, "responsible")), canonical)
+        items.append(RoadmapItem(
+            action=action, number=num, section=section, form=form, deadline=deadline, responsible=resp,
+            result=one_line(cm.get(cells, "result")) or None,
+            expected_result=one_line(cm.get(cells, "expected_result")) or None,
+        ))
+    if not items:
+        return None, cm
+    columns = [" ".join(c.split()) for c in cm.columns] if nh else []
+    return Roadmap(title=title, columns=columns, items=items), cm
+
 
 def stage(ctx) -> None:
-    """Fill the roadmaps part of the result."""
+    """Fill ``result.roadmaps`` from the document's tables."""
+    blocks = ctx.doc.blocks
+    cm: ColumnMap | None = None
+    prev_rm: Roadmap | None = None
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Table):
+            continue
+        title = _title_for(blocks, i)
+        rm, new_cm = build_roadmap(b, cm, ctx, title)
+        if rm is None:
+            if new_cm is None and any(is_header_row(r) for r in grid_rows(b)[:2]):
+                ctx.warn(f"table {i + 1}: columns got no roles (not read as a roadmap)")
+            cm = None
+            continue
+        if prev_rm is not None and not rm.columns and new_cm is cm and not any(
+                isinstance(x, Paragraph) and x.text.strip() for x in blocks[blocks.index(b) - 1:i]):
+            prev_rm.items.extend(rm.items)  # a table continued without its header
+        else:
+            ctx.result.roadmaps.append(rm)
+            prev_rm = rm
+        cm = new_cm

@@ -1,0 +1,113 @@
+"""Finding person names in a piece of text: «И.Б. Лукашова», «Лукашова И.Б.», «Кравец Татьяна
+Викторовна», in any case, with the case the context demands.
+
+Rules come first because they are exact where this genre is regular (initials and a surname);
+natasha's NER is asked only about capitalised given names the rules did not explain, which keeps
+it off the hot path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import morph
+
+_UP = "А-ЯЁ"
+_SURNAME = rf"[{_UP}][а-яё]+(?:-[{_UP}][а-яё]+)?"
+_INIT2 = rf"([{_UP}])\.\s?([{_UP}])\.?"
+_INIT1 = rf"([{_UP}])\."
+
+# «И.Б. Лукашова» / «И. Б. Лукашова» / «И.Б.Лукашова»
+_IF = re.compile(rf"(?<![А-Яа-яЁёA-Za-z.])(?:{_INIT2}|{_INIT1})\s?({_SURNAME})(?![а-яё])")
+# «Лукашова И.Б.» / «Лукашова И. Б.»
+_SF = re.compile(rf"(?<![А-Яа-яЁё-])({_SURNAME})\s+(?:([{_UP}])\.\s?([{_UP}])\.?|([{_UP}])\.)(?![а-яё])")
+# «Кравец Татьяна Викторовна» / «Татьяна Викторовна Кравец» / «Татьяной Викторовной Кравец»
+_WORD3 = re.compile(rf"([{_UP}][а-яё]+(?:-[{_UP}][а-яё]+)?)\s+([{_UP}][а-яё]+)\s+([{_UP}][а-яё]+)")
+
+_ACC_CUE = re.compile(r"(?:\bна|\bвозложить|\bназначить|\bпоощрить|\bнаградить)\b[^.;()]{0,160}$", re.I)
+_DAT_CUE = re.compile(r"(?:ям|ам|ому|ему|у)\s*\(?[^.;()]{0,10}$|\b(?:поручить|предложить|объявить)\b[^.;]{0,120}$",
+                      re.I)
+
+
+@dataclass
+class Mention:
+    """One printed person name: where it is, how it is printed, and what it means."""
+
+    start: int
+    end: int
+    printed: str
+    surname: str  # nominative
+    initials: str  # «И.Б.» or ""
+    surname_printed: str
+    first_name: str | None = None
+    patronymic: str | None = None
+    gender: str | None = None
+
+
+def _initials(*letters: str | None) -> str:
+    return "".join(f"{x}." for x in letters if x)
+
+
+def context_case(before: str) -> str | None:
+    """The case a name is in, judged from the text just before it."""
+    tail = before[-200:]
+    if re.search(r"\bна\s+(?:[а-яё.«»\"-]+\s+){0,12}$", tail, re.I) or re.search(
+            r"\b(?:возложить|назначить|наградить|поощрить)\b[^.;]{0,160}$", tail, re.I):
+        return "accs"
+    if re.search(r"[а-яё]+(?:ям|ам)\s*(?:\([^)]*)?$", tail, re.I) or re.search(
+            r"(?:^|\s)(?:поручить|предложить|объявить\s+благодарность)\s+(?:[а-яё.«»\"-]+\s+){0,10}$", tail, re.I):
+        return "datv"
+    if re.search(r"\b[а-яё]+(?:ям|ам)\b[^.;]{0,200}\([^)]*$", tail, re.I):
+        return "datv"
+    return None
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every person name printed in ``text``, left to right, overlaps resolved."""
+    cands: list[tuple[int, int, int, Mention]] = []
+    for m in _IF.finditer(text):
+        a, b, single, surname = m.group(1), m.group(2), m.group(3), m.group(4)
+        if not morph.looks_like_surname(surname):
+            continue
+        inits = _initials(a, b) if a else _initials(single)
+        cands.append((m.start(), m.end(), 2, _make(text, m.start(), m.end(), surname, inits)))
+    for m in _SF.finditer(text):
+        surname = m.group(1)
+        if not morph.looks_like_surname(surname):
+            continue
+        inits = _initials(m.group(2), m.group(3)) if m.group(2) else _initials(m.group(4))
+        end = m.end()
+        cands.append((m.start(), end, 2, _make(text, m.start(), end, surname, inits)))
+    for m in _WORD3.finditer(text):
+        w1, w2, w3 = m.group(1), m.group(2), m.group(3)
+        if morph.is_name_part(w2, "Name") and morph.is_name_part(w3, "Patr") and morph.looks_like_surname(w1):
+            cands.append((m.start(), m.end(), 3, _make_full(text, m.start(), m.end(), w1, w2, w3)))
+        elif morph.is_name_part(w1, "Name") and morph.is_name_part(w2, "Patr") and morph.looks_like_surname(w3):
+            cands.append((m.start(), m.end(), 3, _make_full(text, m.start(), m.end(), w3, w1, w2)))
+    # longest, most specific first; then keep the ones that do not overlap a kept one
+    cands.sort(key=lambda c: (-c[2], c[0], -(c[1] - c[0])))
+    kept: list[tuple[int, int, int, Mention]] = []
+    for c in cands:
+        if any(c[0] < k[1] and k[0] < c[1] for k in kept):
+            continue
+        kept.append(c)
+    kept.sort(key=lambda c: c[0])
+    return [k[3] for k in kept]
+
+
+def _make(text: str, start: int, end: int, surname: str, initials: str) -> Mention:
+    case = context_case(text[:start])
+    nom = morph.surname_nominative(surname, case=case)
+    printed = " ".join(text[start:end].split())
+    return Mention(start, end, printed, nom, initials, surname)
+
+
+def _make_full(text: str, start: int, end: int, surname: str, first: str, patr: str) -> Mention:
+    gender = morph.name_gender(first) or morph.name_gender(patr)
+    case = context_case(text[:start])
+    nom = morph.surname_nominative(surname, case=case, gender=gender)
+    first_n = morph.name_nominative(first, "Name") or first
+    patr_n = morph.name_nominative(patr, "Patr") or patr
+    printed = " ".join(text[start:end].split())
+    return Mention(start, end, printed, nom, _initials(first_n[0], patr_n[0]), surname, first_n, patr_n, gender)
