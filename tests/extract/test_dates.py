@@ -45,7 +45,8 @@ from shnor_docs.extract.dates import MONTHS, find_dates, find_years, month_numbe
     ("26.01.202|", date(2021, 1, 26)),
     ("22,0l .202|", date(2021, 1, 22)),  # OCR comma and stray space
     ("12 сeнтября 2023", date(2023, 9, 12)),  # Latin «e» inside the month
-    ("20.12.2О21", date(2021, 12, 20)),  # Cyrillic «О» for zero between digits
+    ("20.12.2О21", date(2021, 12, 20)),
+    ("lЗ.04.202l", date(2021, 4, 13)),  # OCR Cyrillic «З» for 3  # Cyrillic «О» for zero between digits
     ("(24.09.2020):", date(2020, 9, 24)),
     ("срок – 01.12.2020;", date(2020, 12, 1)),
     ("01.02.2021-28.02.2021", date(2021, 2, 1)),

@@ -62,14 +62,29 @@ _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 _QUOTES = "«»\"„“”'‘’"
 
 
+# a date-shaped token whose digits OCR partly read as letters («lЗ.04.202l»)
+_OCR_DIGIT = r"[\dlI|ЗзОо]"
+_OCR_DATE = re.compile(r"(?<![^\W\d])" + _OCR_DIGIT + r"{1,2}\s?[.,]\s?" + _OCR_DIGIT + r"{2}\s?\.\s?"
+                       + _OCR_DIGIT + r"{4}(?!\w)")
+_OCR_DIGITS = str.maketrans("lI|ЗзОо", "1113300")
+
+
+def _repair_date(m: re.Match) -> str:
+    token = m.group(0)
+    return token.translate(_OCR_DIGITS) if sum(c.isdigit() for c in token) >= 4 else token
+
+
 def prepare(text: str) -> str:
     """A same-length, matching-friendly copy of ``text``: lower case, ``е`` for ``ё``, Cyrillic for
-    Latin look-alikes, ``-`` for every dash, and ``1``/``0`` for OCR ``l``/``I``/``|``/``о`` touching digits."""
+    Latin look-alikes, ``-`` for every dash, and ``1``/``0``/``3`` for OCR ``l``/``I``/``|``, ``о``, ``З``
+    touching digits."""
     t = text.translate(_LOOKALIKES).translate(_DASHES).replace("ё", "е").replace("Ё", "Е")
     t = t.replace("\u00ad", "-")
     for _ in range(2):  # twice, so «ll» next to a digit is repaired from the inside out
         t = re.sub(r"(?<=\d)[lI|](?=[\d\W]|$)|(?<![^\W\d])[lI|](?=\d)", "1", t)
         t = re.sub(r"(?<=\d)[оОoO](?=\d)", "0", t)
+        t = re.sub(r"(?<=\d)[Зз](?=[\d.,])|(?<![^\W\d])[Зз](?=\d)", "3", t)
+    t = _OCR_DATE.sub(_repair_date, t)
     # str.lower may lengthen a few exotic letters («İ»); keep those as they are so offsets hold
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in t)
 
