@@ -1,0 +1,134 @@
+"""One page image to blocks (orientation, deskew, ruled tables, one OCR pass, layout), and many
+pages at once: one Tesseract process per core.
+
+Per page the cost is one OCR pass plus a few tenths of a second of OpenCV work. Orientation is
+checked cheaply first (:func:`~shnor_docs.ocr.preprocess.analyse`: text lines run across the
+page or down it); Tesseract's slower orientation detection runs only for a page on its side, or
+when the OCR pass came back with a confidence too low for an upright page (an upside-down page).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator
+
+import cv2
+import numpy as np
+
+from ..document import Block
+from ..tables.image_grid import GridTable, find_tables
+from .base import OcrEngine, OcrPage, get_engine
+from .layout import page_blocks
+from .preprocess import analyse, deskew, rotate_quarter, to_gray
+
+log = logging.getLogger("shnor_docs")
+
+#: mean word confidence below which the page is reported as poorly recognised
+LOW_CONFIDENCE = 60.0
+#: below this an upright page is unlikely: ask the engine whether the page is upside down
+RETRY_ORIENTATION = 50.0
+
+
+@dataclass
+class PageResult:
+    """One recognised page: its blocks and what was done to read them."""
+
+    page: int
+    blocks: list[Block] = field(default_factory=list)
+    confidence: float | None = None
+    words: int = 0
+    rotation: int = 0  # clockwise degrees applied
+    skew: float = 0.0  # counter-clockwise degrees applied
+    seconds: float = 0.0
+
+    def warning(self) -> str | None:
+        if self.confidence is not None and self.confidence < LOW_CONFIDENCE:
+            return f"page {self.page}: low OCR confidence ({self.confidence:.0f})"
+        return None
+
+
+def _read(gray: np.ndarray, dpi: int, engine: OcrEngine, lang: str) -> tuple[OcrPage, list[GridTable]]:
+    """Tables found on the level page, then one OCR pass over it with the tables' rulings erased."""
+    tables, rules = find_tables(gray, dpi)
+    image = gray
+    if tables:
+        image = gray.copy()
+        keep = np.zeros_like(rules)
+        for t in tables:
+            x0, y0, x1, y1 = t.box
+            pad = max(4, dpi // 50)
+            keep[max(0, y0 - pad): y1 + pad + 1, max(0, x0 - pad): x1 + pad + 1] = 255
+        erase = cv2.dilate(cv2.bitwise_and(rules, keep), np.ones((3, 3), np.uint8))
+        image[erase > 0] = 255
+    return engine.recognize(image, lang=lang, dpi=dpi), tables
+
+
+def _better(a: OcrPage, b: OcrPage) -> bool:
+    """Whether reading ``b`` is better than ``a`` (more confident, and not nearly empty)."""
+    ca, cb = a.mean_confidence() or 0.0, b.mean_confidence() or 0.0
+    return cb > ca + 10 and len(b.words) >= 0.3 * len(a.words)
+
+
+def recognize_page(image: Any, page: int, *, dpi: int = 300, unit: float = 1.0,
+                   engine: OcrEngine | str = "tesseract", lang: str = "rus") -> PageResult:
+    """Read one page image (PIL image or numpy array) into blocks; boxes are scaled by ``unit``."""
+    start = time.perf_counter()
+    eng = get_engine(engine) if isinstance(engine, str) else engine
+    gray = to_gray(image)
+    rotation = 0
+    sideways, angle = analyse(gray)
+    if sideways:
+        turn = eng.orientation(gray)
+        rotation = turn if turn in (90, 270) else 90
+        gray = rotate_quarter(gray, rotation)
+        _, angle = analyse(gray)
+    gray, skew = deskew(gray, angle)
+    ocr, tables = _read(gray, dpi, eng, lang)
+    conf = ocr.mean_confidence()
+    if conf is not None and conf < RETRY_ORIENTATION and eng.name != "null":
+        # an upside-down page (or a side page turned the wrong way) reads as confident-less noise
+        turn = eng.orientation(gray)
+        candidates = [turn] if turn in (90, 180, 270) else ([180] if sideways else [])
+        for extra in candidates:
+            turned = rotate_quarter(gray, extra)
+            _, a2 = analyse(turned)
+            turned, s2 = deskew(turned, a2)
+            ocr2, tables2 = _read(turned, dpi, eng, lang)
+            if _better(ocr, ocr2):
+                ocr, tables, gray = ocr2, tables2, turned
+                rotation, skew = (rotation + extra) % 360, s2
+                break
+    blocks = page_blocks(ocr, tables, page, unit)
+    res = PageResult(page=page, blocks=blocks, confidence=ocr.mean_confidence(), words=len(ocr.words),
+                     rotation=rotation, skew=skew, seconds=time.perf_counter() - start)
+    log.debug("page %d: %d words, confidence %s, rotation %d, skew %.2f, %.2f s", page, res.words,
+              res.confidence, rotation, skew, res.seconds)
+    return res
+
+
+PageSource = tuple[int, Callable[[], Any], int, float]  # (page, image loader, dpi, unit)
+
+
+def recognize_pages(sources: Iterable[PageSource], *, engine: str = "tesseract", lang: str = "rus",
+                    workers: int | None = None) -> Iterator[PageResult]:
+    """Recognise many pages, one Tesseract process per core, yielding results in page order.
+
+    Each source's image loader runs in the calling thread (PDF rendering is not thread-safe) just
+    before its page is handed to a worker; at most ``2 × workers`` page images are held at once.
+    The workers are threads: each spends its time waiting on its Tesseract process or in OpenCV,
+    both of which release the GIL.
+    """
+    workers = workers or os.cpu_count() or 1
+    eng = get_engine(engine)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        queue = []
+        for page, load, dpi, unit in sources:
+            queue.append(pool.submit(recognize_page, load(), page, dpi=dpi, unit=unit, engine=eng, lang=lang))
+            while len(queue) >= 2 * workers or (queue and queue[0].done()):
+                yield queue.pop(0).result()
+        for fut in queue:
+            yield fut.result()
