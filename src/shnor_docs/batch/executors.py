@@ -23,7 +23,7 @@ from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Callable, Iterable, Iterator, Union
 
 from .task import error_answer, process_document
 
@@ -72,7 +72,7 @@ def _limit_memory(max_memory_mb: int) -> None:
         log.debug("could not set a memory limit of %s MB", max_memory_mb)
 
 
-def _worker_main(conn: Connection, max_memory_mb: int) -> None:
+def _worker_main(conn: Connection, max_memory_mb: int, task: Callable[[Union[str, bytes], str], dict]) -> None:
     """A worker process: receive ``(source, name)``, send the answer, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract is several times slower threaded
@@ -85,7 +85,13 @@ def _worker_main(conn: Connection, max_memory_mb: int) -> None:
         if msg is None:
             return
         source, name = msg
-        conn.send(process_document(source, name))
+        try:
+            answer = task(source, name)
+        except MemoryError:
+            answer = error_answer("out of memory while reading the document", "MemoryError")
+        except Exception as e:  # process_document never raises; another task might
+            answer = error_answer(f"internal error: {type(e).__name__}: {e}".splitlines()[0][:500], type(e).__name__)
+        conn.send(answer)
 
 
 def _describe_exit(code: int | None) -> str:
@@ -102,9 +108,9 @@ def _describe_exit(code: int | None) -> str:
 
 
 class _Worker:
-    def __init__(self, ctx, max_memory_mb: int) -> None:
+    def __init__(self, ctx, max_memory_mb: int, task: Callable) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, max_memory_mb), daemon=True)
+        self.proc = ctx.Process(target=_worker_main, args=(child, max_memory_mb, task), daemon=True)
         self.proc.start()
         child.close()
         self.job: Job | None = None
@@ -135,10 +141,13 @@ class LocalExecutor:
     ``timeout`` seconds per document (the worker is killed and replaced when it overruns);
     ``max_memory_mb`` caps each worker's address space; a worker is replaced after
     ``tasks_per_worker`` documents so that slow leaks in native libraries cannot pile up.
+    ``task`` is the per-document function (a top-level function, so a spawned worker can import it).
     """
 
     def __init__(self, workers: int = 1, timeout: float | None = 600.0, max_memory_mb: int = 0,
-                 tasks_per_worker: int = 200) -> None:
+                 tasks_per_worker: int = 200, task: Callable[[Union[str, bytes], str], dict] = process_document,
+                 ) -> None:
+        self.task = task
         self.workers = max(1, int(workers))
         self.timeout = timeout
         self.max_memory_mb = max_memory_mb
@@ -147,7 +156,7 @@ class LocalExecutor:
         self._pool: list[_Worker] = []
 
     def _new(self) -> _Worker:
-        return _Worker(self._ctx, self.max_memory_mb)
+        return _Worker(self._ctx, self.max_memory_mb, self.task)
 
     def _replace(self, w: _Worker, kill: bool) -> None:
         w.stop(kill=kill)

@@ -9,6 +9,7 @@ exports are regenerated from the catalog at the end of every run, complete after
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import time
@@ -226,6 +227,7 @@ def run_batch(opts: BatchOptions, executor: Executor | None = None,
         meta: dict[str, tuple[str, int | None]] = {}
         claimed: dict[str, str] = {}  # sha -> the file processed for it this run
         copies: dict[str, list[tuple[str, int | None]]] = {}
+        present = {f.rel for f in inputs}
         for f in inputs:
             sha, size, reason = _read_sha(f.path, max_bytes)
             if sha is None:
@@ -244,8 +246,13 @@ def run_batch(opts: BatchOptions, executor: Executor | None = None,
                     continue
                 origin = cat.find_content(sha, exclude=f.rel)
                 if origin is not None and (origin["status"] == OK or not opts.retry_errors):
-                    cat.record(_copy_row(f.rel, size, dict(origin)), None)
-                    summary.copies += 1
+                    if origin["file"] not in present:
+                        # the file was renamed or moved: its record moves with it, no re-extraction
+                        _move(cat, dict(origin), f.rel, size, out_dir, opts.formats)
+                        summary.skipped += 1
+                    else:
+                        cat.record(_copy_row(f.rel, size, dict(origin)), None)
+                        summary.copies += 1
                     continue
             claimed[sha] = f.rel
             meta[f.rel] = (sha, size)
@@ -296,6 +303,25 @@ def run_batch(opts: BatchOptions, executor: Executor | None = None,
         cat.finish_run(run_id, found=summary.found, processed=summary.processed, skipped=summary.skipped,
                        failed=summary.failed, seconds=round(summary.seconds, 3))
     return summary
+
+
+def _move(cat: Catalog, origin: dict, rel: str, size: int | None, out_dir: Path, formats: tuple[str, ...]) -> None:
+    result = cat.result(origin["file"])
+    json_path = None
+    if result is not None:
+        # what a fresh extraction would say: only the base name differs
+        result.setdefault("source", {})["file"] = PurePosixPath(rel).name
+        if "json" in formats:
+            json_path = write_result(out_dir, rel, result)
+    row = {**origin, "file": rel, "size": size, "json_path": json_path,
+           "timings": json.loads(origin["timings"]) if origin.get("timings") else None}
+    cat.record(row, result)
+    cat.forget(origin["file"])
+    if origin.get("json_path"):
+        try:
+            (out_dir / origin["json_path"]).unlink()
+        except OSError:
+            pass
 
 
 def _restore_json(cat: Catalog, prev, out_dir: Path, formats: tuple[str, ...]) -> None:

@@ -105,6 +105,13 @@ class Catalog:
                 for name, rows in document_rows(file, result).items():
                     self._insert(name, DOCUMENT_TABLES[name], rows)
 
+    def forget(self, file: str) -> None:
+        """Remove a file's row and its rows in every per-document table."""
+        with self.transaction():
+            self.db.execute("DELETE FROM documents WHERE file = ?", (file,))
+            for name in DOCUMENT_TABLES:
+                self.db.execute(f"DELETE FROM {_q(name)} WHERE file = ?", (file,))
+
     def _insert(self, name: str, columns: list[str], rows: list[dict]) -> None:
         if rows:
             self.db.executemany(f"INSERT INTO {_q(name)} ({', '.join(map(_q, columns))}) "
