@@ -1,7 +1,153 @@
-"""Stage: persons (placeholder)."""
+"""Stage: persons — every person named anywhere in the document, once each, with the positions the
+text gives them and every printed form.
+
+Names come from the rules in :mod:`names` over paragraphs and table cells. Spelling variants of one
+person («Колмазник И.В.» / «Колмазнин И.В.») are merged with rapidfuzz when the initials agree; the
+surname kept is the one printed most often. natasha's NER is asked, per paragraph and only when a
+paragraph holds a capitalised given name the rules did not explain, for full names the rules
+cannot see (a name without a patronymic, an unusual order).
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+from rapidfuzz.distance import Levenshtein
+
+from ..document import Paragraph, Table
+from ..records import Person
+from . import morph
+from .names import Mention, find_mentions
+from .positions import clean_position, starts_with_position
+from .responsible import split_responsible
+
+_DATIVE_LIST = re.compile(r"([А-ЯЁа-яё]+(?:ям|ам))\b([^()]{0,200}?)(?:\(\s*далее\s*[-–—]?\s*([^)]{2,12})\))?\s*\([^()]*$")
+_LABEL = re.compile(r"^\s*(?:составил[а]?|исполнитель|исп\.|подготовил[а]?|проект\s+внес\w*)\s*:?\s*", re.I)
+
+
+class _Acc:
+    def __init__(self) -> None:
+        self.items: list[dict] = []
+
+    def add(self, m: Mention, position: str | None) -> None:
+        self.items.append({"m": m, "pos": position})
+
+
+def _paragraph_position(text: str, m: Mention) -> str | None:
+    """The position printed before a name in running text: «Составил: методист ОМО Ермакова Э.Л.»,
+    «Директор МКУО ЦОКО И.Н. Хняч», or a list in brackets after a plural dative («кураторам (…)»)."""
+    before = text[:m.start]
+    dm = _DATIVE_LIST.search(before)
+    if dm:
+        head = morph.position_nominative(dm.group(1)).lower()
+        if starts_with_position(head):
+            abbr = dm.group(3)
+            return f"{head} {abbr.strip()}" if abbr else head
+    seg = re.split(r"[:;()\n]|,\s", before)[-1]
+    seg = _LABEL.sub("", seg).strip()
+    if seg and starts_with_position(seg) and len(seg) < 120:
+        return clean_position(seg)
+    return None
+
+
+def collect(doc, order) -> list[Person]:
+    """The persons of a document (the order stage has run: its people and positions are used)."""
+    acc = _Acc()
+    for b in doc.blocks:
+        if isinstance(b, Paragraph):
+            for line in b.text.split("\n"):
+                for m in find_mentions(line):
+                    acc.add(m, _paragraph_position(line, m))
+        elif isinstance(b, Table):
+            for row in b.rows:
+                for c in row:
+                    if not c.text.strip():
+                        continue
+                    ms = find_mentions(c.text)
+                    if not ms:
+                        continue
+                    entries = [r for r in split_responsible(c.text) if r.person]
+                    for m in ms:
+                        pos = None
+                        for r in entries:
+                            if r.person and r.person.surname == m.surname and r.person.initials == m.initials:
+                                pos = r.position
+                                break
+                        acc.add(m, pos)
+    return _merge(acc.items, order)
+
+
+def _key(surname: str, initials: str) -> tuple[str, str]:
+    return surname.lower().replace("ё", "е"), initials
+
+
+def _merge(items: list[dict], order) -> list[Person]:
+    # group by initials, then by surname similarity
+    groups: list[dict] = []
+    for it in items:
+        m: Mention = it["m"]
+        target = None
+        for g in groups:
+            if g["initials"] != m.initials and m.initials and g["initials"]:
+                continue
+            for s in g["surnames"]:
+                a, b = s.lower(), m.surname.lower()
+                if a == b or (m.initials and g["initials"] == m.initials and len(a) > 4
+                              and Levenshtein.distance(a, b) <= 1 and a[:3] == b[:3]):
+                    target = g
+                    break
+            if target:
+                break
+        if target is None:
+            target = {"initials": m.initials, "surnames": Counter(), "positions": [], "variants": [],
+                      "first": None, "patr": None, "order": len(groups)}
+            groups.append(target)
+        target["surnames"][m.surname] += 1
+        if not target["initials"] and m.initials:
+            target["initials"] = m.initials
+        if it["pos"] and it["pos"] not in target["positions"]:
+            target["positions"].append(it["pos"])
+        if m.printed not in target["variants"]:
+            target["variants"].append(m.printed)
+        if m.first_name:
+            target["first"], target["patr"] = m.first_name, m.patronymic
+    # positions the order stage found (signature, approval, controller)
+    refs = [order.signatory, order.approved_by, order.controller]
+    people = []
+    for g in groups:
+        surname = sorted(g["surnames"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        p = Person(surname=surname, initials=g["initials"], first_name=g["first"], patronymic=g["patr"],
+                   positions=list(g["positions"]), variants=list(g["variants"]))
+        for r in refs:
+            if r and r.position and r.initials == p.initials and r.surname.lower() in {s.lower() for s in g["surnames"]}:
+                if r.position not in p.positions:
+                    p.positions.insert(0, r.position) if r is order.signatory else p.positions.append(r.position)
+        people.append(p)
+    return people
+
+
+def canonical_surnames(persons: list[Person]) -> dict[tuple[str, str], str]:
+    """(printed surname, initials) → the surname a merged person goes by."""
+    out = {}
+    for p in persons:
+        for v in p.variants:
+            for m in find_mentions(v):
+                out[(m.surname, m.initials)] = p.surname
+    return out
+
 
 def stage(ctx) -> None:
-    """Fill the persons part of the result."""
+    """Fill ``result.persons`` and align surnames elsewhere with the merged spelling."""
+    persons = collect(ctx.doc, ctx.result.order)
+    ctx.result.persons = persons
+    canon = canonical_surnames(persons)
+    o = ctx.result.order
+    for ref in (o.signatory, o.approved_by, o.controller):
+        if ref is not None:
+            ref.surname = canon.get((ref.surname, ref.initials), ref.surname)
+    for rm in ctx.result.roadmaps:
+        for it in rm.items:
+            for r in it.responsible:
+                if r.person is not None:
+                    r.person.surname = canon.get((r.person.surname, r.person.initials), r.person.surname)
