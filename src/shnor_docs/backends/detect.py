@@ -19,6 +19,7 @@ _BY_SUFFIX = {
     ".tif": TIFF, ".tiff": TIFF,
 }
 SUPPORTED_SUFFIXES = tuple(sorted(_BY_SUFFIX))
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003, and Office's encrypted packages
 
 
 def sniff(data: bytes, name: str) -> str:
@@ -39,6 +40,11 @@ def sniff(data: bytes, name: str) -> str:
         return JPEG
     if head[:4] in (b"II*\x00", b"MM\x00*"):
         return TIFF
+    if head.startswith(_OLE2):
+        if suffix == ".doc":
+            raise UnsupportedInput(name, "legacy Word .doc format is not supported (save it as .docx)")
+        raise CorruptInput(name, "an OLE2 container, not a .docx or PDF (a legacy .doc file, or a "
+                                 "password-protected .docx)")
     if head.startswith(b"PK\x03\x04"):
         try:
             names = zipfile.ZipFile(BytesIO(data)).namelist()

@@ -301,10 +301,11 @@ class _Reader:
         text = "".join(t for t, _ in pieces).replace("\xa0", " ")
         inked = [b for t, b in pieces if t.strip()]
         bold = bool(inked) and all(inked)
-        if text.strip():
-            label = self._label(ppr)
-            if label:
-                text = f"{label} {text.lstrip()}"
+        # Word counts and shows the label of an empty numbered paragraph too (a table's «№»
+        # column is often just that)
+        label = self._label(ppr)
+        if label:
+            text = f"{label} {text.lstrip()}" if text.strip() else label
         return text, bold
 
     def cell_lines(self, p) -> list[str]:
@@ -412,12 +413,20 @@ def _page_count(data: bytes) -> int | None:
 
 def _open(data: bytes, name: str):
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         return docx.Document(BytesIO(data))
-    except Exception as e:  # python-docx and lxml raise many kinds on damaged packages
-        first = (str(e).strip().splitlines() or [e.__class__.__name__])[0]
-        raise CorruptInput(name, f"damaged .docx: {first[:120]}") from None
+    except XMLSyntaxError as e:
+        raise CorruptInput(name, f"damaged .docx: broken XML ({(e.msg or 'syntax error')[:100]})") from None
+    except PackageNotFoundError:
+        raise CorruptInput(name, "damaged .docx: not a Word package") from None
+    except ValueError as e:  # python-docx: the main part is not a Word document (a template, a macro file)
+        first = (str(e).strip().splitlines() or ["not a Word document"])[0]
+        raise CorruptInput(name, f"not a Word document: {first[:120]}") from None
+    except Exception:  # python-docx and lxml raise many kinds on a damaged package
+        raise CorruptInput(name, "damaged .docx: invalid package structure") from None
 
 
 def load(data: bytes, name: str, sha256: str) -> Document:

@@ -167,8 +167,10 @@ def _mark_layout(pages: list[RawPage], lines: dict[int, list[_Line]]) -> dict[in
     # the text area is measured over all pages of one width (a short last page has no full line)
     groups: dict[int, list[float]] = {}
     for p in pages:
-        xs0 = [ln.x0 for ln in lines[p.number]] + [t.bbox[0] for t in p.tables]
-        xs1 = [ln.x1 for ln in lines[p.number]] + [t.bbox[2] for t in p.tables]
+        # tables stick out past the text margins; they count only where text is too scarce
+        scarce = len(lines[p.number]) < 5
+        xs0 = [ln.x0 for ln in lines[p.number]] + [t.bbox[0] for t in p.tables if scarce]
+        xs1 = [ln.x1 for ln in lines[p.number]] + [t.bbox[2] for t in p.tables if scarce]
         if xs0:
             g = groups.setdefault(round(p.width), [p.width, 0.0])
             g[0], g[1] = min(g[0], min(xs0)), max(g[1], max(xs1))
@@ -202,7 +204,16 @@ def _continues(a: _Line, b: _Line, area: tuple[float, float], same_page: bool) -
     left, right = area
     if a.split or b.split or a.centered or b.centered or abs(a.size - b.size) >= 1:
         return False
-    if a.x1 < right - 2.0 * a.size or a.x0 > left + 4 * a.size or b.x0 > left + 1.0 * b.size:
+    # ``a`` was wrapped when ``b``'s first word would not have fitted after it (ragged or justified)
+    first = b.words[0]
+    if a.x1 + 0.25 * a.size + (first.x1 - first.x0) < right - 0.5 * a.size:
+        return False
+    if a.x0 > left + 4 * a.size:
+        return False
+    # ``b`` starts at the margin, under ``a`` (a hanging indent's second line on), or under the
+    # text after ``a``'s list label (a hanging indent's first wrap)
+    hanging = len(a.words) > 1 and _LIST_START.match(a.text) and abs(b.x0 - a.words[1].x0) < 2.0
+    if not (b.x0 <= left + 1.0 * b.size or abs(b.x0 - a.x0) < 2.0 or hanging):
         return False
     if _LIST_START.match(b.text):
         return False
