@@ -73,6 +73,15 @@ def abbreviations() -> frozenset[str]:
     return frozenset(out)
 
 
+# inflection endings (with the suffixes that follow a stem in the lexicon): a stem counts only
+# with one of them, so «…тельньж» (OCR for «…тельных») is not taken for a word
+_ENDINGS = frozenset(
+    "а я о е ы и у ю ь ой ей ом ем ам ям ах ях ами ями ый ий ая яя ое ее ые ие ого его ому ему ым "
+    "им ых их ую юю ою ею ов ев ия ии ие ию ием иями иях иям ость ости остью остей остям остями "
+    "остях ский ская ское ские ского ской скому ским ских скую ы ка ки ку кой ке ков кам ками ках "
+    "ный ная ное ные ного ной ному ным ных ную ного".split()) | {""}
+
+
 @lru_cache(maxsize=200_000)
 def is_known(word: str) -> bool:
     """True for a word form pymorphy3's dictionary or the genre's lexicon knows (any case)."""
@@ -82,7 +91,7 @@ def is_known(word: str) -> bool:
     words, stems = _domain()
     if w in words or word.upper() in abbreviations():
         return True
-    if any(w[:k] in stems for k in range(5, len(w) + 1)):
+    if any(w[:k] in stems and w[k:] in _ENDINGS for k in range(max(5, len(w) - 6), len(w) + 1)):
         return True
     if "-" in w:
         parts = [p for p in w.split("-") if p]

@@ -24,12 +24,12 @@ _PURE = re.compile(f"[{_CYR}]+")
 GARBAGE: list[tuple[str, tuple[str, ...]]] = [
     ("€lп", ("ал",)), ("zlп", ("ал",)), ("€в", ("аз",)), ("€l", ("а", "ал")), ("€r", ("а",)),
     ("€}", ("аз",)), ("€", ("а", "аз", "ал", "ас", "я")), ("zl", ("а", "ал")), ("z", ("а", "з")),
-    ("ir", ("а",)), ("ji", ("л",)), ("jl", ("л",)), ("j|", ("л",)), ("io", ("ю",)), ("i0", ("ю",)),
+    ("ir", ("а",)), ("ji", ("л", "я")), ("jl", ("л", "я")), ("j|", ("л",)), ("io", ("ю",)), ("i0", ("ю",)),
     ("bi", ("ы",)), ("bl", ("ы",)), ("ьi", ("ы",)), ("ьl", ("ы",)), ("ьt", ("ы",)), ("ьi", ("ы",)),
     ("iii", ("ш",)), ("lll", ("ш",)), ("ii", ("п", "н", "и")), ("i{", ("к",)), ("|{", ("к",)),
     ("}{", ("ж",)), (":}", ("з",)), ("rr", ("уч", "п")), ("^r", ("ч",)), ("}", ("з", "")),
     ("tl", ("п",)), ("ti", ("п",)), ("l", ("л", "и", "")), ("i", ("л", "п", "і", "")),
-    ("|", ("л", "и", "")), ("r", ("г", "у", "")), ("n", ("п", "и")), ("u", ("и",)),
+    ("|", ("л", "и", "")), ("r,", ("т",)), (",t", ("т",)), ("r", ("г", "у", "т", "")), ("n", ("п", "и")), ("u", ("и",)),
     ("m", ("т", "м")), ("t", ("т", "г")), ("h", ("н", "ь")), ("b", ("ь", "в", "б")),
     ("6", ("б",)), ("3", ("з",)), ("0", ("о",)), ("1", ("л",)), ("$", ("з", "s")),
     ("y", ("у",)), ("k", ("к",)), ("x", ("х",)), ("a", ("а",)), ("e", ("е",)), ("o", ("о",)),
@@ -105,11 +105,6 @@ def _candidates(low: str, garbage: bool) -> tuple[tuple[str, int], ...]:
         for v in _cyrillic_variants(low):
             if is_known(v):
                 found[v] = 1
-        if not found and len(low) >= 8:
-            for v1 in _cyrillic_variants(low):
-                for v in _cyrillic_variants(v1):
-                    if is_known(v):
-                        found[v] = 2
     return tuple(found.items())
 
 
@@ -158,11 +153,14 @@ def repair_word(core: str, vocab=None) -> str:
             return core
         if core.isupper() and len(core) <= 5:
             return core
-        if len(low) < 4:
+        if len(low) < 5:
             return core
     elif "-" in low and not re.search(r"-п|[^-]-$", low):
         parts = core.split("-")
         return "-".join(repair_word(p, vocab) if len(p) > 1 else p for p in parts)
+    slash = re.fullmatch(f"([{_CYR}]+)[l|I1]([{_CYR}]+)", core)
+    if slash and all(is_known(p) and (len(p) > 1 or p == "и") for p in slash.groups()):
+        return f"{slash.group(1)}/{slash.group(2)}"  # «иlили»: a slash read as «l»
     cands = dict(_candidates(low, garbage))
     if not cands and garbage:
         fz = _fuzzy(low, vocab)
@@ -182,7 +180,7 @@ def repair_word(core: str, vocab=None) -> str:
 
 _TOKEN = re.compile(r"\S+")
 _LEAD = re.compile(r"^[(«\"'\[\-–—]+")
-_TRAIL = re.compile(r"[.,;:?)»\"'\]]+$")
+_TRAIL = re.compile(r"[.,;:?)»\"'\]\-]+$")
 
 
 def repair_words(text: str, ctx) -> str:
@@ -200,6 +198,8 @@ def repair_words(text: str, ctx) -> str:
         trail = _TRAIL.search(body)
         trail = trail.group() if trail else ""
         core = body[: len(body) - len(trail)] if trail else body
+        if trail.startswith(("-", "_")):
+            return tok  # a fragment of a word hyphenated at a line end
         # «и/или», «т.д», «И.Н»: slashes and full stops inside are the writer's, not the scanner's
         if not core or re.search(r"[№@]|://|\w[./]\w", core):
             return tok

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .lexicon import abbreviations, is_known
+from .lexicon import abbreviations, is_known, morph
 
 CYR = "А-Яа-яЁё"
 _CYR_RE = re.compile(f"[{CYR}]")
@@ -82,7 +82,9 @@ def mixed_script_words(text: str, ctx: Context) -> str:
         n_cyr = len(_CYR_RE.findall(w))
         if cyr and (n_cyr * 2 >= len(w) or is_known(cyr) or cyr.upper() in abbreviations()):
             return cyr
-        if lat and not cyr:
+        # Latin only for a Latin word with a stray Cyrillic lookalike («РISА»), never for a
+        # Cyrillic word holding OCR garbage such as «JI» for «л» («краJI»)
+        if lat and not cyr and (lat.upper() in abbreviations() or n_cyr <= 1 < len(w) - n_cyr):
             return lat
         return cyr or w
 
@@ -145,12 +147,7 @@ def numero_sign(text: str, ctx: Context) -> str:
 # ---------------------------------------------------------------------------------------------
 # digits
 
-_DIGIT_MAP = str.maketrans({"l": "1", "I": "1", "|": "1", "З": "3", "з": "3", "О": "0", "O": "0",
-                            "o": "0", "о": "0", "б": "6"})
-# a run of digits and digit lookalikes holding at least one real digit, not inside a word
-_NUMBERISH = re.compile(
-    rf"(?<![{CYR}A-Za-z])(?=[\dlI|ЗзOoОоб]*\d)[\dlI|ЗOО]+(?:[\dlI|ЗзOoОоб]+)*(?![{CYR}A-Za-z])"
-)
+_DIGIT_MAP_SURE = str.maketrans({"l": "1", "I": "1", "|": "1", "З": "3", "з": "3"})
 _NUMTOKEN = re.compile(rf"(?<![{CYR}A-Za-z\d])[\dlI|ЗOОoоб]*\d[\dlI|ЗOОoоб]*(?![{CYR}A-Za-z\d])")
 
 
@@ -161,17 +158,17 @@ def digit_lookalikes(text: str, ctx: Context) -> str:
 
     def fix(m: re.Match) -> str:
         tok = m.group()
-        # «о», «б» alone are words or letters; only map them between digits
-        if re.fullmatch(r"\d*[обoО]\d*", tok) and not re.search(r"\d[обoО]|[обoО]\d", tok):
-            return tok
-        return tok.translate(_DIGIT_MAP)
+        # «о», «О» only touching a digit, «б» only between digits («5б» is a class)
+        tok = re.sub(r"(?<=\d)[оОoO]|[оОoO](?=\d)", "0", tok)
+        tok = re.sub(r"(?<=\d)б(?=\d)", "6", tok)
+        return tok.translate(_DIGIT_MAP_SURE)
 
     text = _NUMTOKEN.sub(fix, text)
     # a lone «l»/«З» (never a Russian word) before a number, a word or a point's full stop
     text = re.sub(rf"(?<![\w.,])l(?=\s+(?:[{CYR}]|\d)|[.,]\d)", "1", text)
     text = re.sub(rf"(?<![\w.,])З(?=\s+[а-яё\d]|-\d|\.\d)", "3", text)
     # a numbered point: «l, Утвердить», «З. В …» at the start of a line
-    text = re.sub(rf"(?m)^(\s*)[lI|]([.,])(?=\s+[А-ЯЁ])", r"\g<1>1.", text)
+    text = re.sub(rf"(?m)^(\s*)[l|]([.,])(?=\s+[А-ЯЁ])", r"\g<1>1.", text)  # «I.» is Roman
     text = re.sub(rf"(?m)^(\s*)З([.,])(?=\s+[А-ЯЁ])", r"\g<1>3.", text)
     text = re.sub(rf"(?m)^(\s*)(\d{{1,2}}),(?=\s+[А-ЯЁ])", r"\1\2.", text)
     # a digit group split by a space after a hyphen in a letter number («-21- 10» → «-21-10»)
@@ -219,8 +216,10 @@ def hyphen_join(first: str, second: str) -> str | None:
     («школы-интернаты»), ``None`` when the pair does not look like a hyphenated word."""
     a = re.search(f"[{CYR}]+$", first)
     b = re.match(f"[{CYR}]+", second)
-    if not a or not b or not second[:1].islower():
-        return None
+    if not a or not re.match(r"[а-яёa-z€$|{}\]!^]", second):
+        return None  # the next line starts with a capital, a digit or a dash: a new sentence
+    if not b:
+        return first + second  # the rest is OCR garbage; the word repair reads the joined word
     joined = a.group() + b.group()
     if is_known(joined):
         return first + second
@@ -237,7 +236,7 @@ def line_hyphenation(text: str, ctx: Context) -> str:
         out = hyphen_join(m.group(1), m.group(2))
         return m.group() if out is None else out
 
-    return re.sub(rf"([{CYR}]+)-[ \t]*\n[ \t]*([а-яё]+)", fix, text)
+    return re.sub(rf"([{CYR}]+)[-_][ \t]*\n[ \t]*([а-яё][^\s]*)", fix, text)
 
 
 def letter_spacing(text: str, ctx: Context) -> str:
@@ -266,10 +265,19 @@ _ABBR_FOLD = str.maketrans({"a": "А", "b": "В", "c": "С", "e": "Е", "h": "Н
                             "T": "Т", "X": "Х", "Y": "У", "0": "О", "Щ": "Ц"})
 
 
+# how Tesseract draws «Ш» and «П» in capitals: as runs of I, l, | and t
+_STROKES = [("III", "Ш"), ("lll", "Ш"), ("IIl", "Ш"), ("II", "Ш"), ("II", "П"), ("tI", "П"),
+            ("Il", "П"), ("I", "П")]
+
+
 def _abbr_reading(tok: str) -> str | None:
     abbrs = abbreviations()
-    up = tok.replace("III", "Ш").replace("lll", "Ш").replace("II", "П").upper()
-    for cand in (up.translate(_ABBR_FOLD), up.replace("I", "П").translate(_ABBR_FOLD)):
+    readings = [tok.upper()]
+    for pat, rep in _STROKES:
+        if pat in tok:
+            readings.append(tok.replace(pat, rep).replace("III", "Ш").replace("II", "П").upper())
+    for up in readings:
+        cand = up.translate(_ABBR_FOLD)
         if cand in abbrs:
             return cand
     # «Щ» may be a real Щ in an abbreviation; try without the Щ→Ц fold
@@ -293,7 +301,7 @@ def abbreviation_case(text: str, ctx: Context) -> str:
             return tok
         # upper-case words (real abbreviations we do not list) stay; 3+ capitals signal an abbreviation
         if tok.islower() or (tok[0].isupper() and tok[1:].islower()):
-            if is_known(tok) and not tok.islower():
+            if morph().word_is_known(tok.lower()) and not tok.islower():
                 return tok
             if tok.islower():
                 after = text[m.end():m.end() + 3]
@@ -337,7 +345,7 @@ def initials_case(text: str, ctx: Context) -> str:
 def garbage_tokens(text: str, ctx: Context) -> str:
     """Scribbles of a signature read as «./ь», «|/», «_!Ф»: a token of slashes, bars and dots with
     at most one letter is dropped."""
-    return re.sub(rf"(?<=\s)[./\\|_~`]*[/\\|~`][./\\|_~`]*[{CYR}a-z]?(?=\s|$)", "", text)
+    return re.sub(rf"[ \t]+(?=\S\S)[./\\|_~`]*[/\\|~`][./\\|_~`]*[{CYR}a-z]?(?=\s|$)", "", text)
 
 
 from .repair import repair_words  # noqa: E402  (the big rule lives in its own module)

@@ -84,13 +84,13 @@ def is_garbage_line(text: str) -> bool:
     words = [t.strip(".,;:()«»\"'-") for t in toks]
     if any(len(w) >= 3 and (is_known(w) or w.upper() in abbreviations() or w.isdigit()) for w in words):
         return False
-    if re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}|№\s?\d", s):
+    if re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}|\.\d\d\.\d{4}|№\s?\d|\b(?:19|20)\d\d\b", s):
         return False
     broken = sum(1 for t in toks if _SUSPECT.search(t))
     return broken * 2 >= len(toks) and broken >= 1
 
 
-def _merge_hyphenated(doc: Document) -> None:
+def _merge_hyphenated(doc: Document, trace: list | None = None) -> None:
     """Consecutive paragraphs where a word is hyphenated across the break become one paragraph."""
     out: list = []
     for b in doc.blocks:
@@ -101,11 +101,13 @@ def _merge_hyphenated(doc: Document) -> None:
             prev.text += b.text
             prev.prov = _union(prev.prov, b.prov)
             continue
-        if isinstance(b, Paragraph) and isinstance(prev, Paragraph) and re.search(r"[а-яёА-ЯЁ]-$", prev.text):
+        if isinstance(b, Paragraph) and isinstance(prev, Paragraph) and re.search(r"[а-яёА-ЯЁ][-_]$", prev.text):
             head, _, last = prev.text[:-1].rpartition(" ")
             first, _, rest = b.text.lstrip().partition(" ")
             joined = hyphen_join(last, first)
             if joined is not None:
+                if trace is not None:
+                    trace.append(("merge_hyphenated_lines", f"{last}\n{first}", joined))
                 prev.text = (head + " " if head else "") + joined + (" " + rest if rest else "")
                 prev.prov = _union(prev.prov, b.prov)
                 continue
@@ -133,7 +135,7 @@ def clean_document(doc: Document, *, trace: list | None = None) -> Document:
     log.debug("%s: cleaning as %s", doc.file, "OCR" if ocr else "clean text")
     ctx = Context.of(full) if ocr else Context()
     if ocr:
-        _merge_hyphenated(doc)
+        _merge_hyphenated(doc, trace)
     kept: list = []
     gap = False  # a dropped line's gap passes to the next line
     for b in doc.blocks:
