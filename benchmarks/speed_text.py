@@ -6,8 +6,8 @@ documents per second, and the peak memory of the process.
 The inputs are made first (seeds when ../shared exists, else a made-up order; rendered to DOCX and
 PDF; a long PDF of about ``--pages`` pages), then ONE fresh process pinned to one core measures:
 
-* model load: ``import shnor_docs`` + the first ``extract`` minus a later ``extract`` of the same file
-  (natasha, pymorphy3 and spaCy load once per process, on first use);
+* model load: ``import shnor_docs`` + a first pass of ``extract`` over the text files minus a later
+  pass (natasha, pymorphy3 and spaCy load once per process, on first use);
 * pages/s of the long text-layer PDF, once models are loaded (best of the timed runs);
 * .txt and .docx documents per second;
 * peak resident memory (``ru_maxrss``) of that process.
@@ -145,11 +145,15 @@ def measure(manifest: dict) -> dict:
     from shnor_docs.api import extract
 
     out["import_s"] = round(time.perf_counter() - start, 3)
-    probe = manifest["txt"][0]
-    out["first_extract_s"] = round(_timed(extract, probe), 3)
-    later = [_timed(extract, probe) for _ in range(3)]
-    out["later_extract_s"] = round(statistics.median(later), 3)
-    out["model_load_s"] = round(out["import_s"] + out["first_extract_s"] - out["later_extract_s"], 3)
+    # A first pass over every text file, then a second: whatever a stage loads lazily (on one kind of
+    # document only, say) shows up as the difference between the two.
+    first = [_timed(extract, p) for p in manifest["txt"]]
+    later = [min(_timed(extract, p) for _ in range(2)) for p in manifest["txt"]]
+    out["first_extract_s"] = round(first[0], 3)
+    out["later_extract_s"] = round(later[0], 3)
+    out["first_pass_s"] = round(sum(first), 3)
+    out["later_pass_s"] = round(sum(later), 3)
+    out["model_load_s"] = round(out["import_s"] + max(0.0, sum(first) - sum(later)), 3)
 
     out["txt"] = _throughput(extract, manifest["txt"])
     if manifest["docx"]:
@@ -174,8 +178,9 @@ def verdict(ok: bool) -> str:
 
 def report(m: dict, manifest: dict) -> None:
     rows = [["import shnor_docs", f"{m['import_s']:.2f} s", "", ""],
-            ["first extract (.txt)", f"{m['first_extract_s']:.2f} s", "", ""],
-            ["later extract (.txt)", f"{m['later_extract_s']:.3f} s", "", ""],
+            ["first extract (first .txt)", f"{m['first_extract_s']:.2f} s", "", ""],
+            ["later extract (same file)", f"{m['later_extract_s']:.3f} s", "", ""],
+            ["all .txt: first pass / later", f"{m['first_pass_s']:.2f} / {m['later_pass_s']:.2f} s", "", ""],
             ["model load", f"{m['model_load_s']:.2f} s", f"≤ {TARGET_LOAD_S:.0f} s",
              verdict(m["model_load_s"] <= TARGET_LOAD_S)]]
     if "pdf" in m:
