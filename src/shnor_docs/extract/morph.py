@@ -209,10 +209,13 @@ def inflect_phrase_nominative(text: str) -> str:
     words = text.split()
     head_i, gender, number = None, None, "sing"
     for i, w in enumerate(words):
-        ps = [p for p in parses(w.lower()) if p.tag.POS == "NOUN"]
-        if ps:
-            head_i, gender = i, ps[0].tag.gender
-            number = ps[0].tag.number or "sing"
+        allp = parses(w.lower())
+        ps = [p for p in allp if p.tag.POS == "NOUN" and not ({"Surn", "Name", "Patr"} & set(p.tag.grammemes))]
+        if ps and not any(p.tag.POS == "ADJF" for p in allp):
+            # names of places and bodies are singular («Тверской области», not the plural «области»)
+            sing = [p for p in ps if p.tag.number == "sing"] or ps
+            head_i, gender = i, sing[0].tag.gender
+            number = "sing"
             break
     if head_i is None:
         return text
@@ -221,7 +224,8 @@ def inflect_phrase_nominative(text: str) -> str:
         want = {"nomn", number} | ({gender} if gender and number == "sing" and i < head_i else set())
         form = None
         for p in parses(w.lower()):
-            if (i == head_i and p.tag.POS == "NOUN") or (i < head_i and p.tag.POS in ("ADJF", "PRTF")):
+            if (i == head_i and p.tag.POS == "NOUN" and p.tag.number != "plur") or (
+                    i < head_i and p.tag.POS in ("ADJF", "PRTF")):
                 inf = p.inflect(want)
                 if inf is not None:
                     form = _match_case(w, inf.word)
