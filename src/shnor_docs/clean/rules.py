@@ -187,8 +187,8 @@ def slash_read_as_one(text: str, ctx: Context) -> str:
 
 def ocr_quotes(text: str, ctx: Context) -> str:
     """Guillemets read as «<», «>», «<<», «>>», «((», «))» become «» around words."""
-    text = re.sub(rf"(?:<<|<|\(\(|«<|<«)(?=\s?[{CYR}A-Za-z0-9])", "«", text)
-    text = re.sub(rf"(?<=[{CYR}A-Za-z0-9.+!?…])(?:>>|>|\)\)|»>|>»)", "»", text)
+    text = re.sub(rf"(?:«<|<«|<<|<|\(\()(?=\s?[{CYR}A-Za-z0-9])", "«", text)
+    text = re.sub(rf"(?<=[{CYR}A-Za-z0-9.+!?…])(?:>»|»>|>>|>|\)\))", "»", text)
     return text
 
 
