@@ -13,6 +13,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+# The stages live in the subpackage ``shnor_docs.extract``; importing it first means the function
+# bound below keeps the name ``extract`` (a later submodule import would otherwise rebind it).
+from . import extract as _extract_stages  # noqa: E402,F401
 from .api import document_text, extract, load_document  # noqa: E402
 from .document import Cell, Document, Paragraph, Provenance, Table  # noqa: E402
 from .errors import CorruptInput, ShnorError, UnsupportedInput  # noqa: E402

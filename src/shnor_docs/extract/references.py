@@ -24,8 +24,10 @@ _KIND_WORDS = {
 }
 _KIND_RX = re.compile(r"\b(приказ\w*|распоряжени\w*|постановлени\w*|письм\w*|решени\w*|указ\w*|"
                       r"(?:федеральн\w+\s+)?закон\w*|протокол\w*|концепци\w*|дорожн\w+\s+карт\w*|соглашени\w*)\b", re.I)
-_NUM_SIGN = r"(?:№|N|No\.?)\s*№?\s*"
-_NUM_BODY = r"[0-9][0-9A-Za-zА-Яа-яЁё./\-]*(?:\s*-\s*[0-9A-Za-zА-Яа-яЁё]+)*"
+# «№», and OCR's faces of it that the cleaning stage leaves when the number went to the next line
+_NUM_SIGN = r"(?:№|N[s9]?|No\.?)\s*№?\s*"
+# a number may be broken by spaces around its separators in OCR text: «2957 /20-21 -10»
+_NUM_BODY = r"[0-9][0-9A-Za-zА-Яа-яЁё./\-]*(?:\s?[-/]\s?[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё.]*)*"
 _OT_DATE_NUM = re.compile(
     r"\bот\s+(?P<date>.{6,28}?)\s*(?:года|г\.|г\b)?\s*,?\s*" + _NUM_SIGN + r"(?P<num>" + _NUM_BODY + r")"
     r"|\bот\s+(?P<date2>\d{1,2}[./]\d{1,2}[./]\d{2,4}|[«\"]?\d{1,2}[»\"]?\s+[а-я]+\s+\d{4})", re.I)
@@ -47,7 +49,9 @@ def _kind_of(word: str) -> str:
 
 
 def _clean_number(raw: str) -> str:
-    n = re.sub(r"\s*-\s*", "-", raw.strip())
+    n = re.sub(r"\s*([-/])\s*", r"\1", raw.strip())
+    # OCR letters standing for digits inside a number («l3», «2l»)
+    n = re.sub(r"(?<=\d)[lI|](?=[\d/-]|$)|(?<=[-/])[lI|](?=\d)|^[lI|](?=\d)", "1", n)
     return n.rstrip(".,;-")
 
 
