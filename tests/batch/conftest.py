@@ -112,3 +112,9 @@ def jsons_of():
 @pytest.fixture
 def english_text() -> str:
     return ENGLISH_TEXT
+
+
+@pytest.fixture
+def sample_text():
+    """The :func:`order_text` helper."""
+    return order_text

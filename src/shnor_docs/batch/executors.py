@@ -75,6 +75,7 @@ def _limit_memory(max_memory_mb: int) -> None:
 def _worker_main(conn: Connection, max_memory_mb: int, task: Callable[[Union[str, bytes], str], dict]) -> None:
     """A worker process: receive ``(source, name)``, send the answer, until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
+    _die_with_parent()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract is several times slower threaded
     _limit_memory(max_memory_mb)
     while True:
@@ -91,7 +92,21 @@ def _worker_main(conn: Connection, max_memory_mb: int, task: Callable[[Union[str
             answer = error_answer("out of memory while reading the document", "MemoryError")
         except Exception as e:  # process_document never raises; another task might
             answer = error_answer(f"internal error: {type(e).__name__}: {e}".splitlines()[0][:500], type(e).__name__)
-        conn.send(answer)
+        try:
+            conn.send(answer)
+        except (OSError, ValueError):  # the driver is gone
+            return
+
+
+def _die_with_parent() -> None:
+    # a driver killed with SIGKILL cannot stop its workers; Linux can, when the parent dies
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _describe_exit(code: int | None) -> str:

@@ -68,6 +68,7 @@ def person_label(ref: dict | None) -> str | None:
 def order_label(date: str | None, number: str | None, doc_type: str | None = None) -> str:
     """``"приказ № 76 от 2021-01-28"`` — how an order is named in a cell."""
     parts = [doc_type or "документ"]
+    number = (number or "").lstrip("№ ").strip()
     if number:
         parts.append(f"№ {number}")
     if date:
