@@ -391,6 +391,9 @@ def _is_signature_start(lines: list[Line], k: int) -> bool:
     t = lines[k].text
     if _DASH_ITEM.match(t):
         return False
+    prev = lines[k - 1].text if k else ""
+    if t[:1].islower() and not lines[k].gap_before and not re.search(r"[.;:!]\s*$", prev):
+        return False  # the wrapped rest of a point («… возложить на заместителя» / «начальника …»)
     if _NOT_SIGNATORY.match(t):
         return True
     if len(t) < 90 and find_mentions(t) and not re.search(r"[;:]\s*$", t) and (

@@ -47,18 +47,20 @@ def _paragraph_position(text: str, m: Mention) -> str | None:
     seg = re.split(r"[:;()\n]|,\s", before)[-1]
     seg = _LABEL.sub("", seg).strip()
     if seg and starts_with_position(seg) and len(seg) < 120:
-        return clean_position(seg)
+        return clean_position(morph.position_nominative(seg))
     return None
 
 
 def collect(doc, order) -> list[Person]:
     """The persons of a document (the order stage has run: its people and positions are used)."""
     acc = _Acc()
+    lines = _joined_lines(doc.blocks)
+    for line in lines:
+        for m in find_mentions(line):
+            acc.add(m, _paragraph_position(line, m))
     for b in doc.blocks:
         if isinstance(b, Paragraph):
-            for line in b.text.split("\n"):
-                for m in find_mentions(line):
-                    acc.add(m, _paragraph_position(line, m))
+            continue
         elif isinstance(b, Table):
             for row in b.rows:
                 for c in row:
@@ -78,6 +80,40 @@ def collect(doc, order) -> list[Person]:
     return _merge(acc.items, order)
 
 
+def _joined_lines(blocks: list) -> list[str]:
+    """Paragraph lines, with a word cut by a hyphen at a line end («Чернобров-» / «кина …») joined
+    to the next line, so a name split by the layout is found whole."""
+    out: list[str] = []
+    for b in blocks:
+        if not isinstance(b, Paragraph):
+            continue
+        for line in b.text.split("\n"):
+            first = re.match(r"[а-яё]+", line)
+            # join only when the next line starts with a fragment, not a word of its own
+            # («Чернобров-» + «кина» joins; «Ковалева-» + «главный специалист» is a dash)
+            if out and re.search(r"[А-Яа-яЁё]-$", out[-1]) and first and not morph.is_known(first.group(0)):
+                out[-1] = out[-1][:-1] + line
+            else:
+                out.append(line)
+    return out
+
+
+def _same_person(a: str, b: str, same_initials: bool) -> bool:
+    """Two printed surnames of one person: equal, or (same initials) one letter apart — a typo or
+    an OCR slip — but never a masculine/feminine pair («Иванов»/«Иванова»)."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if not same_initials or min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    if a + "а" == b or b + "а" == a:
+        return False
+    if len(a) >= 5 and len(b) >= 5 and (a.startswith(b) or b.startswith(a)):
+        return True  # a surname cut at a line end («Чернобров-» / «кина»)
+    return Levenshtein.distance(a, b) <= 1 or (min(len(a), len(b)) >= 7 and Levenshtein.distance(a, b) <= 2
+                                               and a[:4] == b[:4])
+
+
 def _key(surname: str, initials: str) -> tuple[str, str]:
     return surname.lower().replace("ё", "е"), initials
 
@@ -92,9 +128,7 @@ def _merge(items: list[dict], order) -> list[Person]:
             if g["initials"] != m.initials and m.initials and g["initials"]:
                 continue
             for s in g["surnames"]:
-                a, b = s.lower(), m.surname.lower()
-                if a == b or (m.initials and g["initials"] == m.initials and len(a) > 4
-                              and Levenshtein.distance(a, b) <= 1 and a[:3] == b[:3]):
+                if _same_person(s, m.surname, bool(m.initials) and g["initials"] == m.initials):
                     target = g
                     break
             if target:
@@ -116,7 +150,8 @@ def _merge(items: list[dict], order) -> list[Person]:
     refs = [order.signatory, order.approved_by, order.controller]
     people = []
     for g in groups:
-        surname = sorted(g["surnames"].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        # the most frequent spelling; between equals, the longer (a cut form is a prefix)
+        surname = sorted(g["surnames"].items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
         p = Person(surname=surname, initials=g["initials"], first_name=g["first"], patronymic=g["patr"],
                    positions=list(g["positions"]), variants=list(g["variants"]))
         for r in refs:

@@ -86,6 +86,10 @@ def _numbers(raw: str) -> list[str]:
     out = []
     for part in re.split(r"\s*(?:,|\bи\b)\s*", raw):
         part = re.sub(r"\s+|[-–]", "", part.strip())
+        # OCR letters that stand for digits right after digits («5б» is 56, «2l» is 21, «4З» is 43)
+        part = re.sub(r"(?<=\d)[бБ]$", "6", part)
+        part = re.sub(r"(?<=\d)[lI|]$", "1", part)
+        part = re.sub(r"(?<=\d)[З]$", "3", part)
         if part and part[0].isdigit():
             out.append(part.upper() if not part.isdigit() else str(int(part)))
     return out
