@@ -283,7 +283,10 @@ class DaskExecutor:
                     fut = self.client.submit(process_document, source, job.name, pure=False,
                                              key=f"shnor-doc-{uuid.uuid4().hex}")
                     running[fut] = (job, time.monotonic())
-                done, _ = dask_wait(list(running), timeout=1.0, return_when="FIRST_COMPLETED")
+                try:
+                    done, _ = dask_wait(list(running), timeout=1.0, return_when="FIRST_COMPLETED")
+                except TimeoutError:  # dask's wait raises when nothing finished in time
+                    done = set()
                 now = time.monotonic()
                 for fut in list(running):
                     job, submitted = running[fut]
