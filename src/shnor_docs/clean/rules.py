@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .lexicon import abbreviations, is_known, morph
+from .repair import repair_words  # the dictionary repair is big enough for its own module
 
 CYR = "А-Яа-яЁё"
 _CYR_RE = re.compile(f"[{CYR}]")
@@ -347,8 +348,6 @@ def garbage_tokens(text: str, ctx: Context) -> str:
     at most one letter is dropped."""
     return re.sub(rf"[ \t]+(?=\S\S)[./\\|_~`]*[/\\|~`][./\\|_~`]*[{CYR}a-z]?(?=\s|$)", "", text)
 
-
-from .repair import repair_words  # noqa: E402  (the big rule lives in its own module)
 
 RULES: list[Rule] = [
     Rule("mixed_script_words", mixed_script_words, ocr_only=False),
