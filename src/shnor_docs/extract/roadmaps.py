@@ -13,6 +13,7 @@ from ..tables.roadmap import (
     is_header_row,
     iter_logical_rows,
 )
+from . import morph
 from .responsible import split_responsible
 
 _TITLE_HINT = re.compile(r"дорожн\w+\s+карт|план\w*\s+(?:мероприяти|работ|действи)|циклограмм|^\s*раздел\b|"
@@ -48,21 +49,39 @@ def one_line(text: str) -> str:
 
 
 def join_text_lines(left: str, right: str) -> str:
+    """Join two visual lines of a cell. A word broken without a hyphen because the column was too
+    narrow («Монитори» / «нг») is joined back when neither piece is a word and the whole is one;
+    so are digits cut apart («202» / «1»)."""
     from ..tables.roadmap import join_text
 
     if left.endswith("-") or not left:
         return join_text(left, right)
+    a = re.search(r"([А-Яа-яЁё]+)$", left)
+    b = re.match(r"([А-Яа-яЁё]+)", right)
+    if a and b and right[:1].islower():
+        wa, wb = a.group(1).lower(), b.group(1).lower()
+        if morph.is_known(wa + wb) and not (morph.is_known(wa) and morph.is_known(wb)):
+            return left + right
+        if not morph.is_known(wa) and re.match(r"[а-яё]{1,2}(?:\s+[А-ЯЁ]\.|[,.]|$)", right):
+            return left + right  # the last letters of a name: «Колмазни» / «к И.В.»
+    if re.search(r"\d$", left) and re.match(r"\d", right) and re.search(r"\d[./]\d{0,3}$", left):
+        return left + right
     return f"{left} {right}"
 
 
 def responsible_text(text: str) -> str:
     """Keep a line break only where a new entry starts (the next line begins with a capital and
     the line before does not end mid-phrase); other breaks are the layout's and become spaces."""
+    from .positions import heads
+
     lines = [" ".join(x.split()) for x in (text or "").split("\n") if x.strip()]
     out: list[str] = []
     for line in lines:
-        if out and (line[:1].islower() or out[-1].endswith(("-", "(", "«")) or
-                    re.search(r"\b(?:по|и|в|на|с|для|при|отдела|начальника|директора|заместителя)$", out[-1])):
+        last = re.search(r"([А-Яа-яЁё]+)\.?$", out[-1]) if out else None
+        ends_in_position = bool(last) and any(p.normal_form in heads() for p in morph.parses(last.group(1).lower())[:1])
+        if out and (line[:1].islower() or not line[:1].isalpha() or out[-1].endswith(("-", "(", "«")) or
+                    ends_in_position or
+                    re.search(r"\b(?:по|и|в|на|с|для|при|отдела|начальника|директора|заместителя|зам\.)$", out[-1])):
             out[-1] = join_text_lines(out[-1], line)
         else:
             out.append(line)
@@ -142,6 +161,7 @@ def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) ->
         return None, cm
     width = max(len(r) for r in rows)
     nh = _find_header(rows)
+    header: list[str] = []
     if nh:
         header = rows[0]
         if nh > 1:
@@ -180,7 +200,7 @@ def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) ->
         ))
     if not items:
         return None, cm
-    columns = [" ".join(c.split()) for c in cm.columns] if nh else []
+    columns = [one_line(h) for h in header] if nh else []
     return Roadmap(title=title, columns=columns, items=items), cm
 
 

@@ -40,8 +40,16 @@ def join_hyphenation(text: str) -> str:
     if "-\n" not in text:
         return text
 
+    from ..extract.morph import is_known
+
     def repl(m: re.Match) -> str:
         stem = m.group(1)
+        rest = re.match(r"[a-zа-яё]+", text[m.end():])
+        # the dictionary decides: «ме-»+«тодическому» is one word, «школы-»+«участницы» a compound
+        if rest and is_known((stem + rest.group(0)).lower()):
+            return stem
+        if rest and is_known(rest.group(0)) and is_known(stem.lower()):
+            return stem + "-"
         if len(stem) >= 5 and _COMPOUND_STEM.search(stem.lower()):
             return stem + "-"
         return stem

@@ -74,8 +74,10 @@ def _role_of(text: str) -> str | None:
     t = " ".join(text.split())
     if not t:
         return None
+    # a narrow column breaks words without a hyphen («Мероприя» / «тия»): try the lines glued too
+    glued = "".join(text.split("\n")) if "\n" in text else t
     for role, rx in _ROLE_RULES:
-        if rx.search(t):
+        if rx.search(t) or rx.search(glued):
             return role
     return None
 
@@ -247,7 +249,10 @@ def iter_logical_rows(rows: list[list[str]], cm: ColumnMap, width: int) -> list[
         sec = is_section_row(raw, cm)
         if sec is not None and not (out and out[-1].cells is not None and num_col is not None
                                     and not raw[num_col].strip() and idx and _is_continuation_piece(raw, cm)):
-            out.append(LogicalRow(section=sec, source_rows=[idx]))
+            if out and out[-1].section is not None and sec[:1].islower():
+                out[-1].section = f"{out[-1].section} {sec}"  # a section row split by a page break
+            else:
+                out.append(LogicalRow(section=sec, source_rows=[idx]))
             continue
         row = normalise_row(raw, width)
         number_cell = row[num_col] if num_col is not None and num_col < len(row) else ""
