@@ -218,7 +218,10 @@ def stage(ctx) -> None:
     if title_idx is not None:
         parts = [head[title_idx].text]
         for ln in head[title_idx + 1: title_idx + 6]:
-            if ln.gap_before or _PREAMBLE.match(ln.text) or _OPERATIVE.fullmatch(ln.text.strip()) \
+            # a lowercase start continues the title whatever the spacing (a DOCX of a scan keeps
+            # every printed line as its own paragraph)
+            continues = ln.text[:1].islower() and not re.search(r"[.;:]\s*$", parts[-1])
+            if (ln.gap_before and not continues) or _PREAMBLE.match(ln.text) or _OPERATIVE.fullmatch(ln.text.strip()) \
                     or _NUMBERED.match(ln.text) or ln.in_table:
                 break
             parts.append(ln.text)
@@ -392,7 +395,7 @@ def _is_signature_start(lines: list[Line], k: int) -> bool:
     if _DASH_ITEM.match(t):
         return False
     prev = lines[k - 1].text if k else ""
-    if t[:1].islower() and not lines[k].gap_before and not re.search(r"[.;:!]\s*$", prev):
+    if t[:1].islower() and not re.search(r"[.;:!]\s*$", prev):
         return False  # the wrapped rest of a point («… возложить на заместителя» / «начальника …»)
     if _NOT_SIGNATORY.match(t):
         return True
