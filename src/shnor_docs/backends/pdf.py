@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..document import Document, Paragraph, Provenance, Table
 from ..errors import CorruptInput
 from ..tables.pdf import PageTable, build_table, continue_table, join_hyphenation
+from ._pdfium_words import read_pages as read_fast
 from ._pdfplumber import RawPage, Word, open_pdf, page_count, read_page
 
 log = logging.getLogger("shnor_docs")
@@ -136,19 +137,29 @@ def _drop_running_lines(pages: list[RawPage], lines: dict[int, list[_Line]]) -> 
     """Leave out page numbers and lines repeated in the top or bottom margin of several pages."""
     seen: dict[tuple[str, str], set[int]] = {}
     for p in pages:
-        for ln in lines[p.number]:
+        ls = lines[p.number]
+        # only a page's outermost lines can be running ones, and they are short
+        for ln in ls[:2] + ls[-2:] if len(ls) > 4 else ls:
             zone = _margin_zone(ln, p.height)
-            if zone:
+            if zone and len(ln.text) <= 100:
                 seen.setdefault((zone, _DIGITS.sub("#", ln.text.lower())), set()).add(p.number)
     repeated = {k for k, v in seen.items() if len(v) >= 2 and len(v) >= 0.4 * len(pages)}
+
+    def running(ln: _Line, height: float) -> bool:
+        zone = _margin_zone(ln, height)
+        return bool(zone) and bool(_PAGE_NUMBER.match(ln.text) or
+                                   (zone, _DIGITS.sub("#", ln.text.lower())) in repeated)
+
     for p in pages:
-        kept = []
-        for ln in lines[p.number]:
-            zone = _margin_zone(ln, p.height)
-            if zone and (_PAGE_NUMBER.match(ln.text) or (zone, _DIGITS.sub("#", ln.text.lower())) in repeated):
-                continue
-            kept.append(ln)
-        lines[p.number] = kept
+        ls = lines[p.number]
+        # running lines sit outermost: peel them off both ends, stopping at the first body line
+        head = 0
+        while head < min(2, len(ls)) and running(ls[head], p.height):
+            head += 1
+        tail = len(ls)
+        while tail > max(head, len(ls) - 2) and running(ls[tail - 1], p.height):
+            tail -= 1
+        lines[p.number] = ls[head:tail]
 
 
 _LIST_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]|[-–—•·▪]|[а-яa-z]\)|[IVX]{1,4}\.)(?:\s|$)")
@@ -273,7 +284,11 @@ def load(data: bytes, name: str, sha256: str) -> Document:
         n = page_count(pdf, name)
         if n == 0:
             raise CorruptInput(name, "PDF has no pages")
-        raws = [read_page(pdf, i, name) for i in range(n)]
+        fast = read_fast(data)
+        if fast is not None and len(fast) != n:
+            fast = None
+        raws = [fast[i] if fast is not None and fast[i] is not None else read_page(pdf, i, name)
+                for i in range(n)]
     doc = Document(file=name, media_type="application/pdf", sha256=sha256, pages=n)
 
     need_ocr = [r.number - 1 for r in raws if page_needs_ocr(_page_text(r))]
