@@ -93,7 +93,43 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         kept.append(c)
     kept.sort(key=lambda c: c[0])
-    return [k[3] for k in kept]
+    found = [k[3] for k in kept]
+    found.extend(_ner_mentions(text, [(m.start, m.end) for m in found]))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _ner_mentions(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
+    """Names the rules cannot see, from natasha's NER, read word by word with pymorphy3: a given
+    name and patronymic give the initials, the remaining capitalised word is the surname."""
+    from . import ner
+
+    if not ner.worth_asking(text, covered):
+        return []
+    out = []
+    for a, b in ner.person_spans(text):
+        if any(a < y and x < b for x, y in covered):
+            continue
+        words = re.findall(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[a:b])
+        if len(words) < 2 or len(words) > 4:
+            continue  # a lone word is too weak to be a person here
+        first = [w for w in words if morph.is_name_part(w, "Name")]
+        patr = [w for w in words if morph.is_name_part(w, "Patr")]
+        rest = [w for w in words if w not in first and w not in patr]
+        surname_w = next((w for w in rest if morph.looks_like_surname(w)), None)
+        if surname_w is None:
+            continue
+        given = first or [w for w in rest if w != surname_w]
+        if not given:
+            continue
+        gender = morph.name_gender(given[0]) if first else None
+        case = context_case(text[:a])
+        nom = morph.surname_nominative(surname_w, case=case, gender=gender)
+        first_n = " ".join(morph.name_nominative(w, "Name") or w for w in given)
+        patr_n = morph.name_nominative(patr[0], "Patr") if patr else None
+        initials = _initials(*[w[0] for w in first_n.split()][:2], patr_n[0] if patr_n else None)
+        out.append(Mention(a, b, " ".join(text[a:b].split()), nom, initials, surname_w, first_n, patr_n, gender))
+    return out
 
 
 def _make(text: str, start: int, end: int, surname: str, initials: str) -> Mention:
