@@ -56,8 +56,36 @@ def run(doc: Document, skip: Iterable[str] = ()) -> ExtractionResult:
     result.warnings.extend(doc.warnings)
     ctx = Context(doc=doc, result=result)
     skip = set(skip)
+    _check_language(ctx)
     for name, stage in _stages():
         if name in skip:
             continue
         stage(ctx)
+    _order_provenance(ctx)
     return result
+
+
+def _check_language(ctx: Context) -> None:
+    """A document that is not Russian text is not an error, but the user must be told."""
+    text = ctx.doc.text()
+    cyr = sum(1 for ch in text if "а" <= ch.lower() <= "я" or ch in "ёЁ")
+    lat = sum(1 for ch in text if "a" <= ch.lower() <= "z")
+    if cyr + lat < 20:
+        ctx.warn("document: almost no text was found; nothing could be extracted")
+    elif cyr < 0.5 * (cyr + lat):
+        ctx.warn(f"document: the text does not look Russian ({100 * cyr // (cyr + lat)}% Cyrillic letters); "
+                 "fields may be empty or wrong")
+
+
+def _order_provenance(ctx: Context) -> None:
+    from .extract.roadmaps import LOW_CONFIDENCE
+
+    for name, bi in sorted(ctx.notes.get("order_blocks", {}).items()):
+        if bi is None or bi >= len(ctx.doc.blocks):
+            continue
+        prov = ctx.doc.blocks[bi].prov
+        if prov is None:
+            continue
+        ctx.result.provenance[f"order.{name}"] = prov.to_dict()
+        if prov.confidence is not None and prov.confidence < LOW_CONFIDENCE:
+            ctx.warn(f"order.{name}: low OCR confidence ({prov.confidence:.0f}) on page {prov.page}; check it by hand")

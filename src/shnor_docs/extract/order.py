@@ -201,18 +201,24 @@ def stage(ctx) -> None:
             break
     header_zone = head[search_from:(title_idx if title_idx is not None else search_from + 6)] if dt_idx is not None \
         else []
+    where = ctx.notes.setdefault("order_blocks", {})
+    if dt_idx is not None:
+        where["doc_type"] = head[dt_idx].block
     for ln in header_zone:
         t = ln.text
         if order.date is None:
             ds = find_dates(t)
             if ds:
                 order.date = ds[0][0].isoformat()
+                where["date"] = ln.block
         if order.number is None:
             m = _NUMBER.search(t)
             if m and not re.search(r"(?:СОШ|ООШ|школ|лице|гимнази)\w*\s*$", t[:m.start()], re.I):
                 order.number = m.group(1).rstrip(".")
+                where["number"] = ln.block
         if order.place is None and _PLACE.match(t):
             order.place = " ".join(t.split())
+            where["place"] = ln.block
 
     # --- title
     if title_idx is not None:
@@ -226,6 +232,7 @@ def stage(ctx) -> None:
                 break
             parts.append(ln.text)
         order.title = _join_lines(parts).strip(" «»\"") or None
+        where["title"] = head[title_idx].block
     if order.title is None:
         # a stand-alone plan: its own heading
         for ln in head[:30]:

@@ -88,6 +88,9 @@ def responsible_text(text: str) -> str:
     return "\n".join(out)
 
 
+#: below this mean OCR confidence (0–100) a value is flagged in ``warnings``
+LOW_CONFIDENCE = 60.0
+
 _ABBR_PAREN = re.compile(r"\(([А-ЯЁA-Z]{2,10})\)\s*[.;]?\s*$")
 
 
@@ -193,6 +196,9 @@ def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) ->
         dl_text = one_line(cm.get(cells, "deadline"))
         deadline = parse_deadline(dl_text, year=ctx.year, period=ctx.period) if dl_text else None
         resp = split_responsible(responsible_text(cm.get(cells, "responsible")), canonical)
+        provs = [c.prov for k in lr.source_rows if nh + k < len(table.rows) for c in table.rows[nh + k]
+                 if c.prov is not None and c.text.strip()]
+        ctx.notes.setdefault("item_prov", {})[id(table), len(items)] = _merge_prov(provs)
         items.append(RoadmapItem(
             action=action, number=num, section=section, form=form, deadline=deadline, responsible=resp,
             result=one_line(cm.get(cells, "result")) or None,
@@ -202,6 +208,21 @@ def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) ->
         return None, cm
     columns = [one_line(h) for h in header] if nh else []
     return Roadmap(title=title, columns=columns, items=items), cm
+
+
+def _merge_prov(provs: list) -> dict | None:
+    """One provenance for an item: its first cell's page and box, the lowest OCR confidence of
+    its cells (the weakest cell is what a reader should check)."""
+    if not provs:
+        return None
+    out = provs[0].to_dict()
+    confs = [p.confidence for p in provs if p.confidence is not None]
+    if confs:
+        out["confidence"] = round(min(confs), 1)
+    pages = sorted({p.page for p in provs if p.page is not None})
+    if len(pages) > 1:
+        out["pages"] = pages
+    return out
 
 
 def stage(ctx) -> None:
@@ -219,10 +240,21 @@ def stage(ctx) -> None:
                 ctx.warn(f"table {i + 1}: columns got no roles (not read as a roadmap)")
             cm = None
             continue
+        item_provs = [ctx.notes.get("item_prov", {}).get((id(b), j)) for j in range(len(rm.items))]
         if prev_rm is not None and not rm.columns and new_cm is cm and not any(
                 isinstance(x, Paragraph) and x.text.strip() for x in blocks[blocks.index(b) - 1:i]):
+            base = len(prev_rm.items)
             prev_rm.items.extend(rm.items)  # a table continued without its header
+            target = ctx.result.roadmaps.index(prev_rm)
         else:
+            base = 0
             ctx.result.roadmaps.append(rm)
             prev_rm = rm
+            target = len(ctx.result.roadmaps) - 1
+        for j, pv in enumerate(item_provs):
+            if pv:
+                ctx.result.provenance[f"roadmaps[{target}].items[{base + j}]"] = pv
+                if pv.get("confidence") is not None and pv["confidence"] < LOW_CONFIDENCE:
+                    ctx.warn(f"roadmaps[{target}].items[{base + j}]: low OCR confidence ({pv['confidence']:.0f}) "
+                             f"on page {pv.get('page')}; check this item by hand")
         cm = new_cm
