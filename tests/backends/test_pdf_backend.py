@@ -244,3 +244,25 @@ def test_seed_tables_survive_docx_to_pdf(lo_pdfs):
             assert len(rows) == len(w.rows), stem
             same = sum(_squash([c.text for c in a]) == _squash(b) for a, b in zip(w.rows, rows))
             assert same == len(rows), stem
+
+
+def _slow_path(monkeypatch, data: bytes, name: str):
+    import shnor_docs.backends.pdf as pdf_backend
+
+    monkeypatch.setattr(pdf_backend, "read_fast", lambda data: None)
+    return load_bytes(data, name)
+
+
+def test_pdfium_fast_path_reads_like_pdfplumber(monkeypatch):
+    data = reportlab_order_pdf(5, pages_of_text=2, split_row=False)
+    fast = load_bytes(data, "fast.pdf")
+    slow = _slow_path(monkeypatch, data, "slow.pdf")
+    assert fast.text() == slow.text()
+    hints = [[(p.bold, p.centered, p.gap_before) for p in d.paragraphs()] for d in (fast, slow)]
+    assert hints[0] == hints[1]
+
+
+@needs_soffice
+def test_pdfium_fast_path_on_libreoffice_pdf(monkeypatch, lo_pdfs, lo_doc):
+    slow = _slow_path(monkeypatch, lo_pdfs["order"].read_bytes(), "order.pdf")
+    assert lo_doc.text() == slow.text()

@@ -53,10 +53,13 @@ def _words(page) -> tuple[list[Word], int]:
                     cur = []
                 continue
             inked += 1
-            left, bottom, right, top = textpage.get_charbox(i, loose=True)
-            y0, y1 = height - top, height - bottom
+            left, bottom, right, _ = textpage.get_charbox(i, loose=True)
             size, bold = _font(raw_tp, i, fonts)
-            if cur and (left - cur[3] > _GAP or left < cur[1] - 0.5 or abs(y0 - cur[2]) > 0.3 * max(size, 1.0)
+            # the loose box's bottom sits at the font's descent for every glyph, but its top
+            # follows tall glyphs («Й»): measure the top from the bottom, like pdfplumber's
+            y1 = height - bottom
+            y0 = y1 - size
+            if cur and (left - cur[3] > _GAP or left < cur[1] - 0.5 or abs(y1 - cur[4]) > 0.3 * max(size, 1.0)
                         or bold != cur[6]):
                 words.append(Word(*cur))
                 cur = []
