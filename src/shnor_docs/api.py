@@ -38,7 +38,13 @@ def load_document(source: PathOrBytes, name: str | None = None, *, clean: bool =
     the text (it leaves clean text as it is).
     """
     data, label = _read(source, name)
-    doc = load_bytes(data, label)
+    try:
+        doc = load_bytes(data, label)
+    except ShnorError as e:
+        if isinstance(source, (bytes, bytearray, memoryview)) or str(source) == e.file:
+            raise
+        # name the file as the user gave it («dir/x.pdf»), not by its base name
+        raise type(e)(str(source), e.reason) from None
     if clean:
         from .clean import clean_document
 

@@ -180,21 +180,9 @@ def position_nominative(text: str) -> str:
     if low0 in ("исполняющего", "исполняющему", "исполняющим", "исполняющий"):
         head = _match_case(words[0], "исполняющий")
         return " ".join([head] + words[1:])
-    out = []
-    for i, w in enumerate(words):
-        if not re.fullmatch(r"[А-Яа-яЁё-]+", w) or (w.isupper() and len(w) > 1):
-            out.extend(words[i:])
-            break
-        r = _nominative_word(w)
-        if r is None:
-            out.extend(words[i:])
-            break
-        form, is_noun = r
-        out.append(form)
-        if is_noun:
-            out.extend(words[i + 1:])
-            break
-    return " ".join(out)
+    if not re.fullmatch(r"[А-Яа-яЁё-]+", words[0]):
+        return text
+    return inflect_phrase_nominative(text)
 
 
 def is_plural_nominative_noun(word: str) -> bool:
@@ -223,9 +211,12 @@ def inflect_phrase_nominative(text: str) -> str:
     for i, w in enumerate(words[: head_i + 1]):
         want = {"nomn", number} | ({gender} if gender and number == "sing" and i < head_i else set())
         form = None
-        for p in parses(w.lower()):
-            if (i == head_i and p.tag.POS == "NOUN" and p.tag.number != "plur") or (
-                    i < head_i and p.tag.POS in ("ADJF", "PRTF")):
+        cands = list(parses(w.lower()))
+        if i == head_i:
+            # a singular reading first («области» is genitive singular here), a plural one otherwise
+            cands = [p for p in cands if p.tag.number != "plur"] + [p for p in cands if p.tag.number == "plur"]
+        for p in cands:
+            if (i == head_i and p.tag.POS == "NOUN") or (i < head_i and p.tag.POS in ("ADJF", "PRTF")):
                 inf = p.inflect(want)
                 if inf is not None:
                     form = _match_case(w, inf.word)

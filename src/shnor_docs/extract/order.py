@@ -324,7 +324,8 @@ def _block_person(lines: list[Line], idx: int, inline: str = "") -> PersonRef | 
     pos_parts = []
     texts = ([inline] if inline and inline.strip() else []) + [ln.text for ln in lines[idx + 1: idx + 7]]
     for t in texts:
-        if re.fullmatch(r"[\s_«»\"\d.г-]*(?:20\d\d|_+)?[\s_г.]*", t) or re.match(r"^\s*[«\"]?_+", t):
+        t = re.sub(r"_{2,}|/\s*$", " ", t).strip(" /")  # signature lines («________ О.П. Никитина»)
+        if not t or re.fullmatch(r"[\s_«»\"\d.г-]*(?:20\d\d|_+)?[\s_г.]*", t):
             continue
         hit = _name_ref(t)
         if hit:

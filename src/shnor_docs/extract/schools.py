@@ -34,16 +34,17 @@ def _legal_forms() -> list[str]:
 # kind → patterns of its printed forms (any case); order matters: specific before generic
 _KINDS: list[tuple[str, str]] = [
     ("Школа-интернат", r"школ[аеыуой]{0,2}-интернат\w*"),
-    ("СОШ", r"СОШ|средн\w{2,3}\s+общеобразовательн\w{2,3}\s+школ\w{0,2}|средн\w{2,3}\s+школ\w{0,2}"),
-    ("ООШ", r"ООШ|основн\w{2,3}\s+общеобразовательн\w{2,3}\s+школ\w{0,2}|основн\w{2,3}\s+школ\w{0,2}"),
-    ("НОШ", r"НОШ|начальн\w{2,3}\s+общеобразовательн\w{2,3}\s+школ\w{0,2}|начальн\w{2,3}\s+школ\w{0,2}"),
+    ("СОШ", r"СОШ|[Сс]редн\w{2,3}\s+(?:[Оо]бщеобразовательн\w{2,3}\s+)?[Шш]кол\w{0,2}"),
+    ("ООШ", r"ООШ|[Оо]сновн\w{2,3}\s+(?:[Оо]бщеобразовательн\w{2,3}\s+)?[Шш]кол\w{0,2}"),
+    ("НОШ", r"НОШ|[Нн]ачальн\w{2,3}\s+(?:[Оо]бщеобразовательн\w{2,3}\s+)?[Шш]кол\w{0,2}"),
     ("Лицей", r"[Лл]ице[йяюеи]\w{0,2}"),
     ("Гимназия", r"[Гг]имнази[яиюей]\w{0,1}"),
     ("ЦО", r"ЦО|[Цц]ентр\w{0,2}\s+образования"),
     ("Школа", r"[Шш]кол[аыуеой]{1,2}|ОУ|ОО"),
 ]
 _KIND_RX = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KINDS))
-_NUMS = r"(?P<nums>\d{1,4}(?:\s*[-–]?\s*[А-Яа-я](?![а-яё]))?(?:\s*(?:,|и)\s*\d{1,4}(?:\s*[-–]?\s*[А-Яа-я](?![а-яё]))?)*)"
+_SUFFIX = r"(?:[lI|З]|\s*[-–]?\s*[А-Яа-я])(?![а-яё])"
+_NUMS = rf"(?P<nums>\d{{1,4}}(?:{_SUFFIX})?(?:\s*(?:,|и)\s*\d{{1,4}}(?:{_SUFFIX})?)*)"
 _FORM_RX = "|".join(re.escape(f) for f in _legal_forms())
 
 MENTION = re.compile(
@@ -113,7 +114,10 @@ def find_school_mentions(text: str) -> list[_Mention]:
     for i, mm in enumerate(found):
         if i:
             gap = text[found[i - 1].end:mm.start]
-            if len(gap) > 30 or re.search(r"[().;:!?]", gap):
+            # one list: separated by commas and «и», or by a year («…, в 2021 году – МБОУ …»)
+            joined = re.fullmatch(r"[\s,;»\"]*(?:и|а\s+также)?[\s,»\"]*", gap) or (
+                len(gap) <= 30 and re.search(r"\b(?:19|20)\d\d\b", gap) and not re.search(r"[().;:!?]", gap))
+            if not joined:
                 list_id += 1
         mm.list_id = list_id
     return found

@@ -1,0 +1,76 @@
+"""The order header, directives, signature and controller on documents written for the tests."""
+
+from __future__ import annotations
+
+from shnor_docs.api import extract
+
+ORDER = """УПРАВЛЕНИЕ ОБРАЗОВАНИЯ
+АДМИНИСТРАЦИИ ЛЕСНОГОРСКОГО ГОРОДСКОГО ОКРУГА
+ПЕРМСКОГО КРАЯ
+
+ПРИКАЗ
+
+«05» марта 2022 г.\t№ 01-11/347
+
+г. Лесногорск
+
+О мерах поддержки школ
+с низкими образовательными результатами
+
+В соответствии с приказом Министерства образования Пермского края от 12.01.2022 № 26-01/15 «О региональной программе»
+
+ПРИКАЗЫВАЮ:
+
+1. Утвердить план мероприятий (приложение).
+2. Внести изменения в приказ управления образования от 20.09.2021 № 01-11/210 «О кураторах».
+2.1. Назначить кураторами специалистов отдела.
+3. Контроль за исполнением приказа оставляю за собой.
+
+Начальник управления образования
+Т.Г. Воронцова
+"""
+
+
+def test_header_and_directives() -> None:
+    o = extract(ORDER.encode(), "order.txt").order
+    assert (o.doc_type, o.date, o.number, o.place) == ("приказ", "2022-03-05", "01-11/347", "г. Лесногорск")
+    assert o.issuer == "Управление образования администрации Лесногорского городского округа Пермского края"
+    assert (o.region, o.municipality) == ("Пермский край", "Лесногорский городской округ")
+    assert o.title == "О мерах поддержки школ с низкими образовательными результатами"
+    assert [d.number for d in o.directives] == ["1", "2", "2.1", "3"]
+    assert (o.signatory.surname, o.signatory.initials, o.signatory.position) == (
+        "Воронцова", "Т.Г.", "Начальник управления образования")
+    assert o.controller.surname == "Воронцова"  # «оставляю за собой»
+
+
+def test_references_relations() -> None:
+    refs = {(r.date, r.number): r for r in extract(ORDER.encode(), "order.txt").references}
+    assert refs[("2022-01-12", "26-01/15")].relation == "cites"
+    assert refs[("2022-01-12", "26-01/15")].doc_type == "приказ"
+    assert refs[("2021-09-20", "01-11/210")].relation == "amends"
+    assert refs[("2021-09-20", "01-11/210")].title == "О кураторах"
+
+
+STANDALONE = """УТВЕРЖДАЮ
+Директор МКУ «Центр развития образования»
+____________ О.П. Никитина
+«10» января 2023 г.
+
+ПЛАН МЕРОПРИЯТИЙ
+по сопровождению школ с низкими результатами на 2023 год
+
+№\tМероприятие\tСрок\tОтветственный
+1\tСеминар для заместителей директоров\tфевраль\tО.П. Никитина, директор
+2\tВыезды в школы\tв течение года\tметодисты центра
+"""
+
+
+def test_standalone_plan_under_approval() -> None:
+    r = extract(STANDALONE.encode(), "plan.txt")
+    o = r.order
+    assert o.approved_by.surname == "Никитина" and o.approved_by.position == "Директор МКУ «Центр развития образования»"
+    assert o.date == "2023-01-10"
+    assert o.doc_type == "план"
+    items = r.roadmaps[0].items
+    assert items[0].deadline.start == "2023-02-01" and items[0].deadline.end == "2023-02-28"
+    assert items[1].responsible[0].org == "методисты центра"
