@@ -108,3 +108,6 @@ def test_hostile_backlog(hostile_dir, tmp_path: Path):
     orders = {r["file"]: r for r in _csv_rows(out / "csv" / "orders.csv")}
     assert orders[GOOD[2]]["number"] == "107-од" and orders[GOOD[2]]["date"] == "2022-10-08"
     assert "english order.txt" in orders
+    # the pipeline flags text that is not Russian; the batch carries the warning to warnings.csv
+    english = [r["warning"] for r in _csv_rows(out / "csv" / "warnings.csv") if r["file"] == "english order.txt"]
+    assert any("Russian" in w for w in english), english
