@@ -7,6 +7,7 @@ Each stage is a plain function ``stage(ctx)`` that reads ``ctx.doc`` and fills p
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
@@ -57,11 +58,15 @@ def run(doc: Document, skip: Iterable[str] = ()) -> ExtractionResult:
     ctx = Context(doc=doc, result=result)
     skip = set(skip)
     _check_language(ctx)
+    timings: dict[str, float] = {}
     for name, stage in _stages():
         if name in skip:
             continue
+        t0 = time.perf_counter()
         stage(ctx)
+        timings[name] = round(time.perf_counter() - t0, 4)
     _order_provenance(ctx)
+    result.timings = timings  # seconds per stage, for the batch catalog (not part of the JSON)
     return result
 
 

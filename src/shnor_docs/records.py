@@ -202,6 +202,8 @@ class ExtractionResult:
     roadmaps: list[Roadmap] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     provenance: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: seconds spent in each stage (diagnostics; not written to the JSON)
+    timings: dict[str, float] = field(default_factory=dict, repr=False)
 
     def to_dict(self) -> dict:
         """The contract's JSON object (plus the project's own additions)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..backends.detect import DOCX as DOCX_TYPE
 from ..document import Paragraph, Table
 from ..records import Deadline, Roadmap, RoadmapItem
 from ..tables.roadmap import (
@@ -69,7 +70,7 @@ def join_text_lines(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def responsible_text(text: str) -> str:
+def responsible_text(text: str, layout_breaks: bool = True) -> str:
     """Keep a line break only where a new entry starts (the next line begins with a capital and
     the line before does not end mid-phrase); other breaks are the layout's and become spaces."""
     from .positions import heads
@@ -79,7 +80,10 @@ def responsible_text(text: str) -> str:
     for line in lines:
         last = re.search(r"([А-Яа-яЁё]+)\.?$", out[-1]) if out else None
         ends_in_position = bool(last) and any(p.normal_form in heads() for p in morph.parses(last.group(1).lower())[:1])
-        if out and (line[:1].islower() or not line[:1].isalpha() or out[-1].endswith(("-", "(", "«")) or
+        # in a PDF or a scan a line break is the layout's: «Администрация» / «ОО» is one name
+        abbr_start = layout_breaks and re.match(r"[А-ЯЁA-Z]{2,6}\b", line) and not re.search(
+            r"[.,;]$", out[-1] if out else "")
+        if out and (line[:1].islower() or not line[:1].isalpha() or abbr_start or out[-1].endswith(("-", "(", "«")) or
                     ends_in_position or
                     re.search(r"\b(?:по|и|в|на|с|для|при|отдела|начальника|директора|заместителя|зам\.)$", out[-1])):
             out[-1] = join_text_lines(out[-1], line)
@@ -195,7 +199,8 @@ def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) ->
         num = cm.get(cells, "number").strip().rstrip(".").strip() or None if "number" in cm.roles else None
         dl_text = one_line(cm.get(cells, "deadline"))
         deadline = parse_deadline(dl_text, year=ctx.year, period=ctx.period) if dl_text else None
-        resp = split_responsible(responsible_text(cm.get(cells, "responsible")), canonical)
+        layout = ctx.doc.media_type not in ("text/plain", DOCX_TYPE)
+        resp = split_responsible(responsible_text(cm.get(cells, "responsible"), layout), canonical)
         provs = [c.prov for k in lr.source_rows if nh + k < len(table.rows) for c in table.rows[nh + k]
                  if c.prov is not None and c.text.strip()]
         ctx.notes.setdefault("item_prov", {})[id(table), len(items)] = _merge_prov(provs)

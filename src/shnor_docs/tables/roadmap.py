@@ -257,7 +257,11 @@ def iter_logical_rows(rows: list[list[str]], cm: ColumnMap, width: int) -> list[
         row = normalise_row(raw, width)
         number_cell = row[num_col] if num_col is not None and num_col < len(row) else ""
         prev = out[-1] if out and out[-1].cells is not None else None
-        if prev is not None and num_col is not None and not number_cell.strip():
+        if not re.search(r"\w", number_cell):
+            number_cell = ""  # OCR specks («|», «.») in an empty number cell
+            if num_col is not None and num_col < len(row):
+                row[num_col] = ""
+        if prev is not None and num_col is not None and not number_cell and not _looks_like_full_row(row, cm):
             _join_into(prev, row, raw, cm, width)
             prev.source_rows.append(idx)
             continue
@@ -270,6 +274,22 @@ def iter_logical_rows(rows: list[list[str]], cm: ColumnMap, width: int) -> list[
             continue
         out.append(LogicalRow(cells=row, source_rows=[idx]))
     return out
+
+
+def _looks_like_full_row(row: list[str], cm: ColumnMap) -> bool:
+    """A row without a number that is still an item of its own, not the rest of the row above:
+    it starts with a capital and fills the action and at least one more column (OCR often loses
+    a small «12.» in the number cell, and some tables number only some rows)."""
+    act = cm.roles.get("action")
+    if act is None or act >= len(row) or not row[act].strip():
+        return False
+    first = row[act].strip()
+    if not first[:1].isupper():
+        return False
+    others = [r for r in ("deadline", "responsible", "result", "expected_result", "form")
+              if r in cm.roles and cm.roles[r] < len(row) and row[cm.roles[r]].strip()]
+    return len(others) >= 1 and all(row[cm.roles[r]].strip()[:1].isupper() or row[cm.roles[r]].strip()[:1].isdigit()
+                                    for r in others)
 
 
 def _looks_like_item(raw: list[str]) -> bool:
