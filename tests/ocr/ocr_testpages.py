@@ -1,8 +1,10 @@
-"""Test pages rendered with PIL (DejaVu Sans, 300 dpi): running text and a ruled table with a
+"""Test pages (imported by the tests beside it, not a test module) rendered with PIL (DejaVu Sans, 300 dpi): running text and a ruled table with a
 merged section row. The wording is our own; nothing here comes from real documents."""
 
 from __future__ import annotations
 
+import functools
+import io
 from pathlib import Path
 
 import numpy as np
@@ -76,12 +78,14 @@ def draw_table(d: ImageDraw.ImageDraw, x0: int, y0: int, header=HEADER, rows=ROW
     return y
 
 
+@functools.cache
 def text_page() -> Image.Image:
     img = Image.new("L", A4, 255)
     draw_text(ImageDraw.Draw(img), TEXT_LINES, 260, 260)
     return img
 
 
+@functools.cache
 def table_page() -> Image.Image:
     img = Image.new("L", A4, 255)
     d = ImageDraw.Draw(img)
@@ -91,15 +95,22 @@ def table_page() -> Image.Image:
     return img
 
 
-@pytest.fixture(scope="session")
-def text_image() -> Image.Image:
-    return text_page()
-
-
-@pytest.fixture(scope="session")
-def table_image() -> Image.Image:
-    return table_page()
-
-
 def gray(img: Image.Image) -> np.ndarray:
     return np.array(img.convert("L"))
+
+
+def tables_page(header=HEADER, rows=ROWS, top: int = 300, note: str | None = None) -> Image.Image:
+    """A page holding only a table (a continuation page), optionally with a short line above it."""
+    img = Image.new("L", A4, 255)
+    d = ImageDraw.Draw(img)
+    if note:
+        draw_text(d, [note], 1200, 150)
+    draw_table(d, 260, top, header=header, rows=rows)
+    return img
+
+
+def pdf_bytes(*pages: Image.Image) -> bytes:
+    """An image-only ("scanned") PDF of the pages at 300 dpi."""
+    buf = io.BytesIO()
+    pages[0].save(buf, "PDF", resolution=300, save_all=True, append_images=list(pages[1:]))
+    return buf.getvalue()

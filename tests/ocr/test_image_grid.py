@@ -1,0 +1,54 @@
+"""The ruled-table finder on a rendered page: grid size, the merged section row, no false tables."""
+
+from __future__ import annotations
+
+from PIL import Image, ImageDraw
+
+from ocr_testpages import COLS, ROWS, gray, table_page, text_page
+from shnor_docs.tables.image_grid import find_tables
+
+
+def test_grid_of_the_rendered_table():
+    tables, rules = find_tables(gray(table_page()), 300)
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.n_cols == len(COLS)
+    assert len(t.rows) == 1 + len(ROWS)  # header + body rows
+    assert rules.any()
+
+
+def test_section_row_is_one_cell_spanning_all_columns():
+    t = find_tables(gray(table_page()), 300)[0][0]
+    spans = [[c.span for c in row] for row in t.rows]
+    assert spans[3] == [4]
+    assert all(s == [1, 1, 1, 1] for i, s in enumerate(spans) if i != 3)
+
+
+def test_cell_at_finds_cells_by_point():
+    t = find_tables(gray(table_page()), 300)[0][0]
+    c = t.rows[1][2]
+    x, y = (c.box[0] + c.box[2]) / 2, (c.box[1] + c.box[3]) / 2
+    assert t.cell_at(x, y) is c
+    assert t.cell_at(t.box[0] - 50, y) is None
+
+
+def test_text_and_underlines_are_not_tables():
+    img = text_page().copy()
+    d = ImageDraw.Draw(img)
+    d.line([(300, 3000), (1000, 3000)], fill=0, width=3)  # a signature line
+    assert find_tables(gray(img), 300)[0] == []
+
+
+def test_row_spanning_cell_continues_the_cell_above():
+    img = Image.new("L", (1600, 900), 255)
+    d = ImageDraw.Draw(img)
+    xs, ys = [100, 600, 1100, 1500], [100, 250, 400, 550]
+    for y in ys:
+        d.line([(xs[0], y), (xs[-1], y)], fill=0, width=4)
+    for x in xs:
+        d.line([(x, ys[0]), (x, ys[-1])], fill=0, width=4)
+    d.rectangle([xs[0] + 3, ys[1] - 3, xs[1] - 3, ys[1] + 3], fill=255)  # first column: rows 1–2 merged
+    t = find_tables(gray(img), 300)[0][0]
+    assert (len(t.rows), t.n_cols) == (3, 3)
+    assert t.rows[1][0].owner == (0, 0)
+    assert t.rows[1][1].owner is None
