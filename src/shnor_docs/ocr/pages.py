@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any, Callable, Iterable, Iterator
 import cv2
 import numpy as np
 
-from ..document import Block
+from ..document import Block, Provenance, Table
 from ..tables.image_grid import GridTable, find_tables
 from .base import OcrEngine, OcrPage, get_engine
 from .layout import page_blocks
@@ -29,6 +30,10 @@ log = logging.getLogger("shnor_docs")
 
 #: mean word confidence below which the page is reported as poorly recognised
 LOW_CONFIDENCE = 60.0
+#: a cell of at most SHORT_CELL characters read with less confidence is read again on its own
+SHORT_CELL, SHORT_CELL_CONF, MAX_REREADS = 3, 75.0, 12
+_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+_LATIN = re.compile(r"[A-Za-z]")
 #: below this an upright page is unlikely: ask the engine whether the page is upside down
 RETRY_ORIENTATION = 50.0
 
@@ -67,6 +72,41 @@ def _read(gray: np.ndarray, dpi: int, engine: OcrEngine, lang: str) -> tuple[Ocr
     return engine.recognize(image, lang=lang, dpi=dpi), tables
 
 
+def _reread_short_cells(blocks: list[Block], gray: np.ndarray, dpi: int, unit: float, engine: OcrEngine,
+                        lang: str) -> None:
+    """Read short, doubtful cells (row numbers, single digits) again as one line each.
+
+    In the page pass a lone «3» in a number column is often read as «Е»; cropped and read as a line
+    it is not. Only a handful of cells per page qualify, each costing one small Tesseract run.
+    """
+    reread = getattr(engine, "recognize_line", None)
+    if reread is None:
+        return
+    budget = MAX_REREADS
+    pad = max(4, dpi // 50)
+    for table in (b for b in blocks if isinstance(b, Table)):
+        for row in table.rows:
+            for cell in row:
+                conf = cell.prov.confidence if cell.prov else None
+                if budget <= 0 or conf is None or conf >= SHORT_CELL_CONF or len(cell.text) > SHORT_CELL:
+                    continue
+                budget -= 1
+                x0, y0, x1, y1 = (int(round(v / unit)) for v in cell.prov.box)
+                crop = gray[y0 + pad: y1 - pad, x0 + pad: x1 - pad]
+                if crop.size == 0:
+                    continue
+                crop = cv2.copyMakeBorder(crop, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
+                # with English added the model reads a lone digit as a digit; plain rus reads «3» as «Е.»
+                page = reread(crop, lang=lang if "eng" in lang else lang + "+eng", dpi=dpi)
+                new_conf = page.mean_confidence()
+                text = " ".join(w.text for w in page.words)
+                if new_conf is None or not text or len(text) > SHORT_CELL + 2 or _LATIN.search(text):
+                    continue
+                if (_NUMBER.match(text) and not _NUMBER.match(cell.text)) or new_conf > conf + 5:
+                    cell.text = text
+                    cell.prov = Provenance(cell.prov.page, cell.prov.box, new_conf)
+
+
 def _better(a: OcrPage, b: OcrPage) -> bool:
     """Whether reading ``b`` is better than ``a`` (more confident, and not nearly empty)."""
     ca, cb = a.mean_confidence() or 0.0, b.mean_confidence() or 0.0
@@ -103,6 +143,8 @@ def recognize_page(image: Any, page: int, *, dpi: int = 300, unit: float = 1.0,
                 rotation, skew = (rotation + extra) % 360, s2
                 break
     blocks = page_blocks(ocr, tables, page, unit)
+    if tables:
+        _reread_short_cells(blocks, gray, dpi, unit, eng, lang)
     res = PageResult(page=page, blocks=blocks, confidence=ocr.mean_confidence(), words=len(ocr.words),
                      rotation=rotation, skew=skew, seconds=time.perf_counter() - start)
     log.debug("page %d: %d words, confidence %s, rotation %d, skew %.2f, %.2f s", page, res.words,

@@ -88,6 +88,13 @@ class TesseractEngine:
         tsv = _run(["-l", lang, "--oem", "1", "--psm", str(self.psm), "--dpi", str(int(dpi)), "tsv"], arr)
         return OcrPage(words=parse_tsv(tsv), size=(arr.shape[1], arr.shape[0]), dpi=int(dpi))
 
+    def recognize_line(self, image: Any, *, lang: str = "rus", dpi: int = 300) -> OcrPage:
+        """Read a small crop as one line of text (``--psm 7``): for short cells read poorly in the
+        page pass, where a lone digit without context is often taken for a letter («3» → «Е»)."""
+        arr = np.asarray(image)
+        tsv = _run(["-l", lang, "--oem", "1", "--psm", "7", "--dpi", str(int(dpi)), "tsv"], arr)
+        return OcrPage(words=parse_tsv(tsv), size=(arr.shape[1], arr.shape[0]), dpi=int(dpi))
+
     def orientation(self, image: Any) -> int | None:
         """Tesseract's orientation and script detection (``--psm 0``): the clockwise rotation that
         makes the page upright, or None when it cannot tell (too few letters, low confidence)."""
