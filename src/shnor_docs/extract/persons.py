@@ -53,6 +53,10 @@ def _paragraph_position(text: str, m: Mention) -> str | None:
 
 def collect(doc, order) -> list[Person]:
     """The persons of a document (the order stage has run: its people and positions are used)."""
+    from ..backends.detect import DOCX, TEXT
+    from .roadmaps import responsible_text
+
+    layout = doc.media_type not in (TEXT, DOCX)  # line breaks in PDF and scan cells are the layout's
     acc = _Acc()
     lines = _joined_lines(doc.blocks)
     for line in lines:
@@ -66,10 +70,11 @@ def collect(doc, order) -> list[Person]:
                 for c in row:
                     if not c.text.strip():
                         continue
-                    ms = find_mentions(c.text)
+                    text = responsible_text(c.text, layout) if "\n" in c.text else c.text
+                    ms = find_mentions(text)
                     if not ms:
                         continue
-                    entries = [r for r in split_responsible(c.text) if r.person]
+                    entries = [r for r in split_responsible(text) if r.person]
                     for m in ms:
                         pos = None
                         for r in entries:

@@ -87,6 +87,9 @@ def _position_before(text: str, lo: int, end: int) -> tuple[str, int, int] | Non
     spans = _split_top(seg)
     a, b = spans[-1]
     chunk = seg[a:b]
+    if not chunk.strip() and len(spans) > 1 and seg[spans[-2][1]] == "\n":
+        a, b = spans[-2]  # «Методист ИМО» on the line above the name
+        chunk = seg[a:b]
     lead = len(chunk) - len(chunk.lstrip(" .;:–—-"))
     body = chunk[lead:].rstrip()
     if not body or not starts_with_position(body):
