@@ -150,7 +150,8 @@ def main() -> int:
         print(json.dumps(figures, ensure_ascii=False))
     else:
         print(f"{figures['pages']} pages ({origin}), {figures['cores']} cores")
-        print(f"tesseract -l rus, page after page: {baseline:.2f} s ({figures['tesseract_per_page_s']} s/page)")
+        per = figures["tesseract_per_page_s"]
+        print(f"tesseract -l rus, page after page: {baseline:.2f} s ({per} s/page)")
         print(f"shnor-docs extract:                {ours:.2f} s  (exit {proc.returncode})")
         print(f"ratio: {figures['ratio']} (goal ≤ {GOAL}) {'OK' if figures['ratio'] <= GOAL else 'OVER'}")
         if ocr_times:

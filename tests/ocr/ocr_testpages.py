@@ -1,5 +1,5 @@
-"""Test pages (imported by the tests beside it, not a test module) rendered with PIL (DejaVu Sans, 300 dpi): running text and a ruled table with a
-merged section row. The wording is our own; nothing here comes from real documents."""
+"""Test pages rendered with PIL (DejaVu Sans, 300 dpi): running text and a ruled table with a
+merged section row; imported by the tests beside it (not a test module). Our own wording.
 
 from __future__ import annotations
 

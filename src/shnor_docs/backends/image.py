@@ -13,7 +13,7 @@ import re
 import warnings
 from io import BytesIO
 
-from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..document import Document
 from ..errors import CorruptInput, ShnorError
@@ -23,7 +23,7 @@ from ..ocr.pages import recognize_pages
 
 log = logging.getLogger("shnor_docs")
 
-MAX_PIXELS = 60_000_000  # an A3 page at 600 dpi is 70 MP in colour... 60 MP is 10x a 300-dpi A4
+MAX_PIXELS = 60_000_000  # about seven 300-dpi A4 pages; an A4 page at 600 dpi is 35 MP
 DEFAULT_DPI = 300
 MIN_OCR_DPI = 200
 MAX_INCHES = 17.0  # longest plausible side of a document page
@@ -56,7 +56,8 @@ def _open(data: bytes, name: str) -> Image.Image:
             img = Image.open(BytesIO(data))
     except Image.DecompressionBombError as e:
         pixels = re.search(r"\((\d+) pixels\)", str(e))
-        raise CorruptInput(name, f"image too large: {pixels.group(1) if pixels else 'over 179 million'} pixels") from None
+        count = pixels.group(1) if pixels else "over 179 million"
+        raise CorruptInput(name, f"image too large: {count} pixels") from None
     except UnidentifiedImageError:
         raise CorruptInput(name, "not a readable image") from None
     except (OSError, ValueError, SyntaxError) as e:
