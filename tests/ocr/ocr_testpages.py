@@ -1,5 +1,5 @@
 """Test pages rendered with PIL (DejaVu Sans, 300 dpi): running text and a ruled table with a
-merged section row; imported by the tests beside it (not a test module). Our own wording.
+merged section row; imported by the tests beside it (not a test module). Our own wording."""
 
 from __future__ import annotations
 
