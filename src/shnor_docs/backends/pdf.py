@@ -268,7 +268,7 @@ def _ocr(data: bytes, name: str, pages: list[int], doc: Document) -> dict[int, l
             doc.warnings.append(f"page {i + 1} has no text layer; OCR not available")
         return {}
     try:
-        return ocr_pdf_pages(data, name, pages)
+        return ocr_pdf_pages(data, name, pages, warnings=doc.warnings)
     except CorruptInput:
         raise
     except Exception as e:  # an OCR failure costs those pages, not the document
