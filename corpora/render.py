@@ -19,6 +19,7 @@ import io
 import logging
 import os
 import random
+import re
 import shutil
 import subprocess
 import tempfile
@@ -184,7 +185,7 @@ def render_docx(doc: Document, path: str | Path, *, landscape_tables: bool = Tru
     land_at = None
     if landscape_tables and first_table is not None:
         land_at = _landscape_start(blocks, first_table)
-        if land_at <= 2:  # the document is essentially its table: all of it in landscape
+        if land_at <= 5:  # only a header above the annex (a stand-alone roadmap): all of it landscape
             land_at = 0
             _make_landscape(sec, WD_ORIENT)
 
@@ -205,6 +206,7 @@ def render_docx(doc: Document, path: str | Path, *, landscape_tables: bool = Tru
     if blocks and isinstance(blocks[-1], Table):
         d.add_paragraph()
     d.save(str(path))
+    normalise_docx(path)
 
 
 def _make_landscape(section, WD_ORIENT) -> None:
@@ -267,6 +269,53 @@ def render_pdf(docx_path: str | Path, pdf_path: str | Path, *, timeout: float = 
             raise RenderError(f"{docx_path.name}: soffice failed: {msg[0]}")
         pdf_path.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(made), str(pdf_path))
+    normalise_pdf(pdf_path)
+
+
+_PDF_VOLATILE = [
+    re.compile(rb"/(?:CreationDate|ModDate)\s*\(D:[^)]*\)"),
+    re.compile(rb"/ID\s*\[\s*<[0-9A-Fa-f]*>\s*<[0-9A-Fa-f]*>\s*\]"),
+    re.compile(rb"/DocChecksum\s*/[0-9A-Fa-f]+"),
+]
+
+
+def normalise_pdf(path: str | Path) -> None:
+    """Blank the creation date, file ID and checksum of a PDF in place (same byte length, so the
+    cross-reference offsets stay right): the same document then gives the same bytes."""
+    path = Path(path)
+    data = path.read_bytes()
+
+    def blank(m: re.Match) -> bytes:
+        text = m.group(0)
+        if text.startswith((b"/CreationDate", b"/ModDate")):
+            head, _, rest = text.partition(b"D:")
+            digits = re.sub(rb"\d", b"0", rest)
+            return head + b"D:" + b"20000101" + digits[8:] if len(rest) >= 14 else head + b"D:" + digits
+        return re.sub(rb"[0-9A-Fa-f](?=[0-9A-Fa-f]*>)|(?<=/)[0-9A-Fa-f]+", lambda x: b"0" * len(x.group(0)), text)
+
+    for rx in _PDF_VOLATILE:
+        data = rx.sub(blank, data)
+    path.write_bytes(data)
+
+
+def normalise_docx(path: str | Path) -> None:
+    """Rewrite a .docx with fixed zip timestamps and core-property dates (deterministic bytes)."""
+    import zipfile
+
+    path = Path(path)
+    with zipfile.ZipFile(path) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    fixed = re.compile(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:(created|modified)>")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            if name == "docProps/core.xml":
+                data = fixed.sub(lambda m: m.group(0).split(b">")[0] + b">2000-01-01T00:00:00Z</dcterms:"
+                                 + m.group(1) + b">", data)
+            info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    path.write_bytes(buf.getvalue())
 
 
 def _register_dejavu() -> tuple[str, str]:
@@ -305,16 +354,16 @@ def render_pdf_reportlab(doc: Document, pdf_path: str | Path) -> None:
     portrait_frame = Frame(2.5 * cm, 2 * cm, A4[0] - 4 * cm, A4[1] - 4 * cm, id="p")
     lw, lh = landscape(A4)
     land_frame = Frame(1.5 * cm, 1.5 * cm, lw - 3 * cm, lh - 3 * cm, id="l")
-    pdf = BaseDocTemplate(str(pdf_path), pagesize=A4,
-                          pageTemplates=[PageTemplate("portrait", [portrait_frame], pagesize=A4),
-                                         PageTemplate("landscape", [land_frame], pagesize=landscape(A4))])
     blocks = list(doc.blocks)
     first_table = next((i for i, b in enumerate(blocks) if isinstance(b, Table)), None)
     land_at = _landscape_start(blocks, first_table) if first_table is not None else None
-    story: list = []
-    if land_at is not None and land_at <= 2:
-        story += [NextPageTemplate("landscape"), PageBreak()] if blocks else []
+    templates = [PageTemplate("portrait", [portrait_frame], pagesize=A4),
+                 PageTemplate("landscape", [land_frame], pagesize=landscape(A4))]
+    if land_at is not None and land_at <= 5:  # as in render_docx: all of it landscape
+        templates.reverse()
         land_at = None
+    pdf = BaseDocTemplate(str(pdf_path), pagesize=templates[0].pagesize, pageTemplates=templates)
+    story: list = []
     for i, b in enumerate(blocks):
         if land_at is not None and i == land_at:
             story += [NextPageTemplate("landscape"), PageBreak()]
@@ -343,6 +392,7 @@ def render_pdf_reportlab(doc: Document, pdf_path: str | Path) -> None:
     if not story:
         story.append(RLParagraph("&nbsp;", body))
     pdf.build(story)
+    normalise_pdf(pdf_path)
 
 
 def pdf_page_count(pdf_path: str | Path) -> int:
