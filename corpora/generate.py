@@ -230,8 +230,10 @@ class Synth:
             return
         nums = r.sample(range(1, 60), r.randint(3, 9))
         low = []
+        plain_schools = r.random() < 0.2  # towns whose schools are named «Школа № 12»
         for n in nums:
-            kind = r.choices(["СОШ", "ООШ", "Лицей", "Гимназия", "НОШ", "ЦО"], [12, 4, 1, 1, 1, 1])[0]
+            kind = "Школа" if plain_schools else \
+                r.choices(["СОШ", "ООШ", "Лицей", "Гимназия", "НОШ", "ЦО"], [12, 4, 1, 1, 1, 1])[0]
             low.append(SchoolRef(kind, str(n), legal_form=self.lf, roles=["low_results"]))
         if r.random() < 0.3:
             low.append(SchoolRef("ООШ", None, place=r.choice(["с. Ивановка", "п. Лесной", "д. Березовка",
@@ -263,6 +265,15 @@ class Synth:
         r = self.rng
         gap = r.choice([" ", ""])
         numbered = [s for s in schools if s.number]
+        if all(s.kind == "Школа" for s in numbered) and len(numbered) >= 2 and r.random() < 0.6:
+            # «школы №№ 4, 7, 11»: no legal form printed
+            word = r.choice(["школы №№", "школы №", "общеобразовательные организации №№"])
+            for i, s in enumerate(numbered):
+                self.gold.school(s, f"школа № {s.number}")
+            tail = [f"{s.kind} {s.place}" for s in schools if not s.number]
+            for s, nm in zip([s for s in schools if not s.number], tail):
+                self.gold.school(s, nm)
+            return ", ".join([f"{word} {', '.join(s.number for s in numbered)}", *tail])
         if style == "numbers" and len({s.kind for s in numbered}) == 1 and len(numbered) >= 2:
             kind_txt = {"Лицей": "лицей", "Гимназия": "гимназия"}.get(numbered[0].kind, numbered[0].kind)
             first = f"{self.lf} {kind_txt} №{gap}{numbered[0].number}"
@@ -278,9 +289,10 @@ class Synth:
                 text += f", {nm}"
             return text
         out = []
+        school_word = r.choice(["Школа", "школа"]) if style != "quoted" else "Школа"
         for i, s in enumerate(schools):
             kind_txt = {"Лицей": r.choice(["Лицей", "лицей"]), "Гимназия": r.choice(["гимназия", "Гимназия"]),
-                        "ЦО": "ЦО"}.get(s.kind, s.kind)
+                        "ЦО": "ЦО", "Школа": school_word}.get(s.kind, s.kind)
             core = f"{kind_txt} №{gap}{s.number}" if s.number else f"{kind_txt} {s.place}"
             if style == "quoted":
                 nm = f"{self.lf} «{core}»"
@@ -424,9 +436,13 @@ class Synth:
         pre = purpose
         if refs:
             pre = f"В соответствии с {', '.join(refs)}, {purpose[0].lower() + purpose[1:]}"
+        if r.random() < 0.3:  # a person in the genitive
+            p, pos = self.staff[-1]
+            nm = self.mention(p, "gen", pos.text("nom"), style=r.choice(["init_after", "init_first"]))
+            pre += f", на основании служебной записки {pos.text('gen')} {nm}"
         school_sents = self.preamble_school_sentences() if r.random() < 0.6 else []
         in_preamble = bool(school_sents)
-        self.w.p(pre + ("." if school_sents else ""), gap=True)
+        self.w.p(pre.rstrip(".") + "." if school_sents else pre, gap=True)
         for s in school_sents:
             self.w.p(s, gap=False)
         verb = {"приказ": r.choice(["ПРИКАЗЫВАЮ:", "приказываю:", "п р и к а з ы в а ю:"]),
@@ -442,6 +458,8 @@ class Synth:
             self.annex_block()
 
     def directive(self, num: str, text: str, *, marker: str = "") -> None:
+        if text.endswith(".."):  # a name's initials end the sentence: one full stop
+            text = text[:-1]
         self.gold.order["directives"].append({"number": num, "text": text})
         self.w.p(f"{marker}{num}. {text}", gap=self.rng.random() < 0.4)
 
@@ -480,6 +498,27 @@ class Synth:
         marker = r.choice(["", " - ", "- "])
         for k, s in enumerate(r.sample(subs, r.randint(2, 4)), 1):
             self.directive(f"{n}.{k}", _cap(s), marker=marker)
+        # a directive with unnumbered dash items: kept inside the directive as one line
+        if r.random() < 0.35:
+            n += 1
+            items = r.sample(["провести самодиагностику и заполнить рисковые профили;",
+                              "обеспечить участие педагогов в методических мероприятиях;",
+                              "представить планы работы на согласование;",
+                              "организовать посещение уроков администрацией школы;",
+                              "направить отчеты о выполнении плана в установленные сроки."], r.randint(2, 3))
+            head = r.choice(["Руководителям школ с низкими результатами:", "Директорам общеобразовательных "
+                             "организаций:"])
+            marks = [r.choice(["- ", "-", "– "]) + it for it in items]
+            self.gold.order["directives"].append({"number": str(n), "text": " ".join([head, *marks])})
+            self.w.p(f"{n}. {head}", gap=r.random() < 0.4)
+            for m in marks:
+                self.w.p(m)
+        # agreement with a person in the instrumental
+        if len(self.staff) > 2 and r.random() < 0.4:
+            p, pos = self.staff[2]
+            n += 1
+            nm = self.mention(p, "ins", pos.text("nom"), style=r.choice(["init_after", "init_first"]))
+            self.directive(str(n), f"Графики посещения школ согласовать с {pos.text('ins')} {nm}.")
         # appointment in the accusative
         if len(self.staff) > 1 and r.random() < 0.7:
             p, pos = self.staff[1]
