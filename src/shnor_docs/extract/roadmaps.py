@@ -25,13 +25,44 @@ _NOT_TITLE = re.compile(r"^\s*(?:приложение|к\s+приказу|к\s+�
 
 def grid_rows(table: Table) -> list[list[str]]:
     """Rows as strings on the table's grid: a merged cell stands in its first column, the columns
-    it covers are empty (so a merged section row is one cell of text)."""
+    it covers are empty (so a merged section row is one cell of text).
+
+    A table read from a page image can have phantom grid lines that split a column in some rows
+    and not in others; when every cell has a box, cells are placed by where they stand under the
+    header's columns instead of by their count."""
+    by_box = _rows_by_boxes(table)
+    if by_box is not None:
+        return by_box
     out = []
     for row in table.rows:
         cells: list[str] = []
         for c in row:
             cells.append(c.text or "")
             cells.extend([""] * max(0, c.span - 1))
+        out.append(cells)
+    return out
+
+
+def _rows_by_boxes(table: Table) -> list[list[str]] | None:
+    rows = table.rows
+    if not rows or any(c.prov is None or c.prov.box is None for r in rows for c in r):
+        return None
+    hi = next((i for i, r in enumerate(rows[:3]) if is_header_row([c.text for c in r])), None)
+    if hi is None:
+        return None
+    cols = [(c.prov.box[0], c.prov.box[2]) for c in rows[hi]]
+    widths = [max(1.0, b - a) for a, b in cols]
+    out = []
+    for r in rows:
+        cells = [""] * len(cols)
+        for c in r:
+            x0, x1 = c.prov.box[0], c.prov.box[2]
+            overlaps = [max(0.0, min(x1, b) - max(x0, a)) / w for (a, b), w in zip(cols, widths)]
+            covered = [j for j, o in enumerate(overlaps) if o > 0.5]
+            # a cell across most of the header (a section row) stands in the first column
+            j = covered[0] if len(covered) > 1 else max(range(len(cols)), key=lambda k: overlaps[k])
+            if c.text.strip():
+                cells[j] = f"{cells[j]}\n{c.text}" if cells[j] else c.text
         out.append(cells)
     return out
 
@@ -159,6 +190,43 @@ def _title_for(blocks: list, index: int) -> str | None:
     return " ".join(candidates[0].text.split()) if candidates and len(candidates[0].text) < 300 else None
 
 
+_CLEAN_NUM = re.compile(r"^(?:\d{1,3}\.)*\d{1,3}$")
+
+
+def _digits_fixed(num: str) -> str:
+    table = str.maketrans({"З": "3", "з": "3", "О": "0", "о": "0", "б": "6", "l": "1", "I": "1", "|": "1",
+                           ",": ".", "Б": "6"})
+    return num.translate(table).strip(".'\"")
+
+
+def _next(num: str) -> str:
+    parts = num.split(".")
+    return ".".join(parts[:-1] + [str(int(parts[-1]) + 1)])
+
+
+def repair_numbers(items: list[RoadmapItem]) -> None:
+    """Item numbers in a scan, repaired by their neighbours: OCR reads a lone «11.» as «те» or
+    «Та.»; a number that does not read as one, or breaks a run its neighbours agree on, takes the
+    one the run demands («10», ?, «12» → «11»)."""
+    nums = [it.number for it in items]
+    fixed = [_digits_fixed(n) if n else None for n in nums]
+    ok = [bool(n and _CLEAN_NUM.match(n)) for n in fixed]
+    for i, it in enumerate(items):
+        prev = fixed[i - 1] if i and ok[i - 1] else None
+        nxt = fixed[i + 1] if i + 1 < len(items) and ok[i + 1] else None
+        want = _next(prev) if prev else None
+        if want and nxt and _next(want) != nxt:
+            want = None  # the neighbours do not agree on a run here
+        if want is None and nxt and not prev and i == 0 and nxt.split(".")[-1] == "2":
+            want = ".".join(nxt.split(".")[:-1] + ["1"])
+        if ok[i] and (want is None or fixed[i] == want):
+            it.number = fixed[i]
+            continue
+        if want is not None and it.number != want:
+            it.number = want
+            fixed[i], ok[i] = want, True
+
+
 def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) -> tuple[Roadmap | None, ColumnMap | None]:
     """One table's roadmap, or None when the table is not a plan of measures."""
     from .deadlines import parse_deadline
@@ -211,6 +279,8 @@ def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) ->
         ))
     if not items:
         return None, cm
+    if ctx.doc.ocr and "number" in cm.roles:
+        repair_numbers(items)
     columns = [one_line(h) for h in header] if nh else []
     return Roadmap(title=title, columns=columns, items=items), cm
 
@@ -221,9 +291,10 @@ def _merge_prov(provs: list) -> dict | None:
     if not provs:
         return None
     out = provs[0].to_dict()
-    confs = [p.confidence for p in provs if p.confidence is not None]
+    confs = sorted(p.confidence for p in provs if p.confidence is not None)
     if confs:
-        out["confidence"] = round(min(confs), 1)
+        # the median cell: one blank-looking number cell should not flag a well-read row
+        out["confidence"] = round(confs[len(confs) // 2], 1)
     pages = sorted({p.page for p in provs if p.page is not None})
     if len(pages) > 1:
         out["pages"] = pages

@@ -100,7 +100,7 @@ def assign_column_roles(header: list[str], width: int, body: list[list[str]] | N
             else:
                 continue
         cm.roles[role] = i
-        if role == "action" and re.search(r"\(\s*форм", h, re.I):
+        if role == "action" and re.search(r"\(\s*[«ф]?орм", h, re.I):
             cm.form_in_action = True
     if "expected_result" in cm.roles and "result" not in cm.roles:
         cm.roles["result"] = cm.roles.pop("expected_result")
@@ -241,8 +241,9 @@ def iter_logical_rows(rows: list[list[str]], cm: ColumnMap, width: int) -> list[
     for idx, raw in enumerate(rows):
         if not any(c.strip() for c in raw):
             continue
-        if [" ".join(c.split()).lower() for c in raw[: len(header_texts)]] == header_texts and any(header_texts):
-            continue  # header repeated on a new page
+        if any(header_texts) and _same_header([" ".join(c.split()).lower() for c in raw[: len(header_texts)]],
+                                              header_texts):
+            continue  # header repeated on a new page (OCR may read it slightly differently)
         if all(re.fullmatch(r"\d{1,2}\.?", c.strip()) for c in raw if c.strip()) and len(
                 [c for c in raw if c.strip()]) >= max(2, width - 1):
             continue  # the «1 2 3 4 5» row numbering the columns
@@ -276,6 +277,16 @@ def iter_logical_rows(rows: list[list[str]], cm: ColumnMap, width: int) -> list[
     return out
 
 
+def _same_header(row: list[str], header: list[str]) -> bool:
+    if row == header:
+        return True
+    if not is_header_row(row):
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.normalized_similarity(" ".join(row), " ".join(header)) >= 0.75
+
+
 def _looks_like_full_row(row: list[str], cm: ColumnMap) -> bool:
     """A row without a number that is still an item of its own, not the rest of the row above:
     it starts with a capital and fills the action and at least one more column (OCR often loses
@@ -288,8 +299,7 @@ def _looks_like_full_row(row: list[str], cm: ColumnMap) -> bool:
         return False
     others = [r for r in ("deadline", "responsible", "result", "expected_result", "form")
               if r in cm.roles and cm.roles[r] < len(row) and row[cm.roles[r]].strip()]
-    return len(others) >= 1 and all(row[cm.roles[r]].strip()[:1].isupper() or row[cm.roles[r]].strip()[:1].isdigit()
-                                    for r in others)
+    return len(others) >= 1
 
 
 def _looks_like_item(raw: list[str]) -> bool:
