@@ -132,7 +132,21 @@ def _ner_mentions(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
     return out
 
 
+def _ocr_surname(word: str) -> str:
+    """A surname the dictionary does not know but knows with Tesseract's «ф» put back
+    («Еоремова» → «Ефремова»); other words are returned as they are."""
+    if morph.is_known(word.lower()):
+        return word
+    for i, ch in enumerate(word):
+        if ch in "осОС" and i:
+            cand = word[:i] + ("ф" if ch.islower() else "Ф") + word[i + 1:]
+            if any("Surn" in p.tag for p in morph.parses(cand)) and morph.is_known(cand.lower()):
+                return cand
+    return word
+
+
 def _make(text: str, start: int, end: int, surname: str, initials: str) -> Mention:
+    surname = _ocr_surname(surname)
     case = context_case(text[:start])
     nom = morph.surname_nominative(surname, case=case)
     printed = " ".join(text[start:end].split())

@@ -235,10 +235,16 @@ def stage(ctx) -> None:
         where["title"] = head[title_idx].block
     if order.title is None:
         # a stand-alone plan: its own heading
-        for ln in head[:30]:
+        for k, ln in enumerate(head[:30]):
             if re.search(r"дорожн\w+\s+карт|план\w*\s+мероприят|^\s*план\b|циклограмм|^\s*отч[её]т\b", ln.text, re.I) \
                     and not _ANNEX.match(ln.text) and len(ln.text) > 15:
-                order.title = " ".join(ln.text.split()).strip("*« ")
+                parts = [ln.text]
+                # a heading printed over several lines (a PDF or a scan keeps them apart)
+                for nxt in head[k + 1: k + 5]:
+                    if nxt.gap_before or nxt.in_table or _PREAMBLE.match(nxt.text) or re.search(r"[.:]\s*$", parts[-1]):
+                        break
+                    parts.append(nxt.text)
+                order.title = _join_lines(parts).strip("*« ")
                 break
     if order.doc_type is None and order.title:
         t = order.title.lower()
