@@ -190,6 +190,17 @@ def _title_for(blocks: list, index: int) -> str | None:
     return " ".join(candidates[0].text.split()) if candidates and len(candidates[0].text) < 300 else None
 
 
+def _number_text(cell: str) -> str | None:
+    """The item number as printed, trailing dot dropped; a number a narrow cell broke over two
+    lines («1.1» / «1») is one number."""
+    t = cell.strip()
+    glued = re.sub(r"\s+", "", t)
+    if "\n" in t and re.fullmatch(r"(?:\d{1,3}\.)*\d{1,3}\.?", glued):
+        t = glued
+    t = " ".join(t.split()).rstrip(".").strip()
+    return t or None
+
+
 _CLEAN_NUM = re.compile(r"^(?:\d{1,3}\.)*\d{1,3}$")
 
 
@@ -264,7 +275,7 @@ def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) ->
         if cm.form_in_action:
             action, form2 = split_form(action)
             form = form or form2
-        num = cm.get(cells, "number").strip().rstrip(".").strip() or None if "number" in cm.roles else None
+        num = _number_text(cm.get(cells, "number")) if "number" in cm.roles else None
         dl_text = one_line(cm.get(cells, "deadline"))
         deadline = parse_deadline(dl_text, year=ctx.year, period=ctx.period) if dl_text else None
         layout = ctx.doc.media_type not in ("text/plain", DOCX_TYPE)
