@@ -129,6 +129,8 @@ def looks_like_surname(word: str) -> bool:
     if any("Surn" in p.tag for p in ps) or not is_known(word):
         return True
     top = ps[0].tag
+    if re.search(r"(?:ск|цк)(?:ий|ая|ой|ого|ому|им|ую|ом)$", word):
+        return True  # «Стрелецкий», «Вольская»: adjectives to the dictionary, surnames beside initials
     if "Name" in top or "Patr" in top:
         return True  # «Гребен», «Роман»: given names are surnames too, in the initials patterns
     return top.POS not in _COMMON_POS

@@ -29,7 +29,7 @@ def _spaced(word: str) -> str:
 
 _DOC_TYPES = {
     "приказ": "приказ", "распоряжение": "распоряжение", "постановление": "постановление",
-    "решение": "решение", "указ": "указ",
+    "решение": "решение", "указ": "указ", "отчет": "отчет", "отчёт": "отчет",
 }
 _DOC_TYPE_RX = re.compile(
     r"^\s*(" + "|".join(_spaced(w) for w in _DOC_TYPES) + r")\b\s*(.*)$", re.I)
@@ -42,6 +42,8 @@ _NUMBER = re.compile(r"(?:№|N\s|N°|No\.?\s)\s*([^\s,;«»\"()]*\d[^\s,;«»\"
 _PLACE = re.compile(r"^\s*(?:г\.|город|пгт\.?|п\.|пос\.|посёлок|поселок|с\.|село|ст-ца|станица|д\.|деревня|р\.\s?п\.|"
                     r"рп\.?|х\.|аул)\s*[А-ЯЁ][А-Яа-яЁё-]+(?:[\s-][А-ЯЁа-яё-]+){0,3}\s*$")
 _TITLE_START = re.compile(r"^\s*[«\"]?\s*(?:О|Об|Обо)\s+\S")
+# after a kind line («ОТЧЕТ»), the title may start in lower case («о выполнении плана …»)
+_TITLE_START_ANY = re.compile(r"^\s*[«\"]?\s*(?:[Оо]|[Оо]б|[Оо]бо)\s+\S")
 _PREAMBLE = re.compile(r"^\s*(?:В\s+целях|В\s+соответствии|Согласно|На\s+основании|С\s+целью|Во\s+исполнение|"
                        r"В\s+связи|В\s+рамках|Руководствуясь|Для\s+|По\s+итогам|Рассмотрев|В\s+результате)", re.I)
 _APPROVE = re.compile(r"^\s*у\s*т\s*в\s*е\s*р\s*ж\s*д\s*а\s*ю\s*:?\s*(.*)$", re.I)
@@ -183,8 +185,8 @@ def stage(ctx) -> None:
         caps = []
         for t in top:
             letters = [c for c in t if c.isalpha()]
-            if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters) and _ORG_WORDS.search(t) \
-                    and approve_idx is None:
+            if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters) and (
+                    _ORG_WORDS.search(t) or caps) and approve_idx is None:
                 caps.append(t)
             else:
                 break
@@ -196,7 +198,8 @@ def stage(ctx) -> None:
     search_from = dt_idx if dt_idx is not None else 0
     for k in range(search_from, min(len(head), search_from + 12)):
         t = head[k].text
-        if k != dt_idx and _TITLE_START.match(t) and len(t) > 8:
+        starts = _TITLE_START_ANY if dt_idx is not None and k - dt_idx <= 6 else _TITLE_START
+        if k != dt_idx and starts.match(t) and len(t) > 8:
             title_idx = k
             break
     header_zone = head[search_from:(title_idx if title_idx is not None else search_from + 6)] if dt_idx is not None \
@@ -265,6 +268,8 @@ def stage(ctx) -> None:
     directives, after = _directives(lines, title_idx and head[title_idx].block or 0)
     order.directives = directives
     order.signatory = _signatory(lines, after) if directives else None
+    if order.signatory is None and not directives and approve_idx is None:
+        order.signatory = _closing_signatory(lines)
     if order.signatory is None and order.approved_by is not None and not directives:
         order.signatory = PersonRef(order.approved_by.surname, order.approved_by.initials, order.approved_by.position)
     order.controller = _controller(directives, order.signatory)
@@ -276,7 +281,7 @@ def stage(ctx) -> None:
             if ds:
                 order.date = ds[0][0].isoformat()
                 break
-    if order.date is None and dt_idx is None:
+    if order.date is None and (dt_idx is None or not directives):
         tail = [ln for ln in lines[-8:]]
         for ln in reversed(tail):
             ds = find_dates(ln.text)
@@ -439,6 +444,27 @@ def _signatory(lines: list[Line], k: int) -> PersonRef | None:
             return PersonRef(ref.surname, ref.initials, pos)
         if len(t) < 120 and not find_dates(t):
             pos_parts.append(t)
+    return None
+
+
+def _closing_signatory(lines: list[Line]) -> PersonRef | None:
+    """The signature closing a document without directives (a report, a plan): the last name in
+    the closing lines that follows a position, not a «Составил:»/«Исполнитель:» line."""
+    tail = lines[-10:]
+    for k in range(len(tail) - 1, -1, -1):
+        t = tail[k].text
+        if _NOT_SIGNATORY.match(t) or tail[k].in_table and len(tail[k].text) > 80:
+            continue
+        hit = _name_ref(t)
+        if not hit:
+            continue
+        ref, s, _ = hit
+        before = t[:s].strip(" ,_/")
+        if before and starts_with_position(before):
+            return PersonRef(ref.surname, ref.initials, clean_position(before))
+        if not before and k and starts_with_position(tail[k - 1].text) and not _NOT_SIGNATORY.match(tail[k - 1].text) \
+                and len(tail[k - 1].text) < 90:
+            return PersonRef(ref.surname, ref.initials, clean_position(tail[k - 1].text))
     return None
 
 

@@ -66,11 +66,25 @@ def cut_position(text: str) -> tuple[str, str]:
     nominative that starts a collective («муниципальный координатор методисты ОМО» →
     («муниципальный координатор», «методисты ОМО»))."""
     words = text.split()
+    depth = 0
     for i in range(1, len(words)):
+        prev = words[i - 1]
+        depth += prev.count("«") + prev.count("(") - prev.count("»") - prev.count(")")
         w = words[i].strip(",.;:«»\"()")
-        if w and w[0].isalpha() and not w.isupper() and morph.is_plural_nominative_noun(w):
+        if not w or not w[0].isalpha() or w.isupper():
+            continue
+        if morph.is_plural_nominative_noun(w):
+            return " ".join(words[:i]), " ".join(words[i:])
+        # a body named after the position without a comma: «… «Центр развития образования» Отдел образования»
+        if depth <= 0 and w[0].isupper() and not words[i].startswith(("«", "(")) and _nominative_body(w):
             return " ".join(words[:i]), " ".join(words[i:])
     return text, ""
+
+
+def _nominative_body(word: str) -> bool:
+    ps = morph.parses(word.lower())
+    return bool(ps) and all(p.tag.case in ("nomn", "accs") for p in ps if p.tag.POS == "NOUN") and ps[0].tag.POS == "NOUN" \
+        and not ({"Name", "Surn", "Patr", "Geox"} & set(ps[0].tag.grammemes))
 
 
 def clean_position(text: str) -> str:

@@ -44,7 +44,8 @@ def _split_org_chunk(chunk: str) -> list[str]:
         if cur and bare[:1].isupper() and not bare.isupper() and i > 0 and not words[i - 1].endswith(("«", "(")):
             ps = morph.parses(bare.lower())
             nominative_only = ps and all(p.tag.case in ("nomn", "accs") for p in ps if p.tag.case)
-            if nominative_only and ps[0].tag.POS in ("NOUN", "ADJF") and ps[0].tag.number == "plur":
+            body = ps[0].tag.POS == "NOUN" and not ({"Name", "Surn", "Patr", "Geox"} & set(ps[0].tag.grammemes))
+            if nominative_only and ps[0].tag.POS in ("NOUN", "ADJF") and (ps[0].tag.number == "plur" or body):
                 out.append(" ".join(cur))
                 cur = []
         cur.append(w)

@@ -164,7 +164,8 @@ def _find_header(rows: list[list[str]]) -> int:
         if is_header_row(r):
             n += 1
         elif n and all(not c.strip() or len(c) < 40 for c in r) and not any(
-                re.match(r"^\s*\d", c) for c in r if c.strip()):
+                re.match(r"^\s*\d", c) for c in r if c.strip()) and len([c for c in r if c.strip()]) >= 2 \
+                and not re.match(r"^\s*(?:раздел|[IVXLC]+\.)", next(c for c in r if c.strip()), re.I):
             n += 1  # a second header line of sub-headers
             break
         else:

@@ -51,6 +51,12 @@ MENTION = re.compile(
     rf"(?:(?P<form>{_FORM_RX})\s*)?[«\"„]?\s*(?P<kind>{_KIND_RX})\s*(?:[«\"„]?\s*)(?:№\s*№|№|N|№№)\s*{_NUMS}[»\"“]?",
 )
 
+# a school named by its place, without a number: «ГБОУ ООШ д. Березовка», «МКОУ СОШ с. Ивановка»
+NO_NUMBER = re.compile(
+    rf"(?P<form>{_FORM_RX})\s*[«\"„]?\s*(?P<kind>{_KIND_RX})[»\"“]?\s+"
+    r"(?P<place>(?:с\.|д\.|п\.|х\.|ст\.|пос\.|пгт\.?|р\.\s?п\.|аул|села|деревни|поселка|хутора|им\.)\s*"
+    r"[А-ЯЁ][а-яё]+(?:[-\s][А-ЯЁ][а-яё]+)?)")
+
 _ROLE_RULES = [
     ("500plus", re.compile(r"500\s*\+|500\s*плюс|«500»", re.I)),
     ("low_results", re.compile(r"ШНОР|ШНРО|ШНОРО|низк\w+\s+(?:образовательн\w+\s+|учебн\w+\s+)?результат|"
@@ -109,6 +115,13 @@ def find_school_mentions(text: str) -> list[_Mention]:
             continue
         name = " ".join(m.group(0).split()).strip(" ,")
         found.append(_Mention(m.start(), m.end(), name, kind, nums, m.group("form"), generic))
+    for m in NO_NUMBER.finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        kind, generic = _kind_of(m)
+        name = " ".join(m.group(0).split()).strip(" ,")
+        found.append(_Mention(m.start(), m.end(), name, kind, [], m.group("form"), False))
+    found.sort(key=lambda x: x.start)
     # lists: mentions joined by commas/short connectors without a bracket or a sentence end
     list_id = 0
     for i, mm in enumerate(found):
@@ -158,6 +171,11 @@ def stage(ctx) -> None:
     by_number: dict[str, list[School]] = {}
     # specific kinds first, so that a bare «школа № 7» can join the school already named
     for m in sorted(mentions, key=lambda x: (x.generic, x.start)):
+        if not m.numbers:  # a school without a number is told by its name
+            key = (m.kind, "name:" + m.name.lower())
+            s = schools.setdefault(key, School(name=m.name, kind=m.kind, number=None, legal_form=m.form, roles=[]))
+            s.roles = sorted(set(s.roles) | m.roles)
+            continue
         for n in m.numbers:
             if m.generic:
                 known = by_number.get(n)
@@ -179,9 +197,10 @@ def stage(ctx) -> None:
     # printed order
     order = {}
     for m in mentions:
-        for n in m.numbers:
+        for n in m.numbers or ["name:" + m.name.lower()]:
             order.setdefault((m.kind, n), m.start)
-    ctx.result.schools = sorted(schools.values(), key=lambda s: order.get((s.kind, s.number), 0))
+    ctx.result.schools = sorted(schools.values(),
+                                key=lambda s: order.get((s.kind, s.number or "name:" + s.name.lower()), 0))
 
 
 def _name_for(m: _Mention, number: str) -> str:
