@@ -70,7 +70,7 @@ def test_standalone_plan_under_approval() -> None:
     o = r.order
     assert o.approved_by.surname == "Никитина" and o.approved_by.position == "Директор МКУ «Центр развития образования»"
     assert o.date == "2023-01-10"
-    assert o.doc_type == "план"
+    assert o.doc_type == "дорожная карта"  # a plan standing alone under «УТВЕРЖДАЮ»
     items = r.roadmaps[0].items
     assert items[0].deadline.start == "2023-02-01" and items[0].deadline.end == "2023-02-28"
     assert items[1].responsible[0].org == "методисты центра"

@@ -92,6 +92,9 @@ def find_municipality(issuer: str, region: str | None) -> str | None:
             return q.group(1).strip()
         if name:
             return name
+    m = re.search(r"(городск\w+\s+округ\w*)\s+(?:город\w*|г\.)\s*([А-ЯЁ][а-яё-]+)", text)
+    if m:  # «администрации городского округа город Нефтеюганск»
+        return f"{morph.inflect_phrase_nominative(m.group(1))} город {m.group(2)}"
     m = _KIND_AFTER.search(text)
     if m:
         phrase = f"{m.group(1)}{m.group(2)}".strip()

@@ -118,29 +118,38 @@ def is_name_part(word: str, tag: str) -> bool:
     return any(tag in p.tag for p in parses(word))
 
 
-def looks_like_surname(word: str) -> bool:
-    """True for a capitalised word that can be a surname: the dictionary calls it one, or does not
-    know it at all; a common word («Отделу», «Руководители») is not a surname."""
-    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", word):
-        return False
+def surname_quality(word: str) -> int:
+    """How surely a capitalised word beside initials is a surname: 2 — the dictionary calls it one,
+    or does not know it; 1 — a «-ский» adjective or a given name («Стрелецкий», «Гребен»);
+    0 — a common noun or adjective that is also a surname («Мельник», «Гайдук», «Гладких»);
+    -1 — not a surname («Отделу», «Приказ», a verb, a preposition)."""
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", word) or len(word) < 3:
+        return -1
     if word.lower() in _NOT_SURNAMES:
-        return False
+        return -1
     ps = parses(word)
     if any("Surn" in p.tag for p in ps) or not is_known(word):
-        return True
+        return 2
     top = ps[0].tag
     if re.search(r"(?:ск|цк)(?:ий|ая|ой|ого|ому|им|ую|ом)$", word):
-        return True  # «Стрелецкий», «Вольская»: adjectives to the dictionary, surnames beside initials
+        return 1
     if "Name" in top or "Patr" in top:
-        return True  # «Гребен», «Роман»: given names are surnames too, in the initials patterns
-    return top.POS not in _COMMON_POS
+        return 1
+    if top.POS in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "INTJ", "PRED", "GRND"):
+        return -1
+    if top.POS in ("NOUN", "ADJF") and {"datv", "ablt", "loct"} & {p.tag.case for p in ps[:2]}:
+        return -1  # «Отделу», «Управлению»: an oblique common noun, not a name
+    return 0  # a surname that is also a word; only beside initials, and only when nothing better overlaps
 
 
-_COMMON_POS = {"NOUN", "ADJF", "VERB", "INFN", "PRTF", "GRND", "ADVB", "PREP", "CONJ", "PRCL", "NPRO", "NUMR",
-               "COMP", "PRED"}
+def looks_like_surname(word: str) -> bool:
+    """True for a capitalised word that can be a surname (see :func:`surname_quality`)."""
+    return surname_quality(word) >= 0
 
 
 _NOT_SURNAMES = {
+    "отдел", "управление", "комитет", "департамент", "министерство", "администрация", "контроль", "протокол",
+    "положение", "порядок", "программа", "проект", "решение", "письмо", "центр", "совет", "заседание",
     "приказ", "приложение", "начальник", "директор", "управление", "отдел", "школа", "отчет", "план",
     "составил", "составила", "исполнитель", "утверждаю", "согласовано", "куратор", "методист",
 }

@@ -60,6 +60,13 @@ def context_case(before: str) -> str | None:
         return "datv"
     if re.search(r"\b[а-яё]+(?:ям|ам)\b[^.;]{0,200}\([^)]*$", tail, re.I):
         return "datv"
+    # «Директору МОУ ООШ № 17 В.Н. Яковлеву»: a position in the dative right before the name
+    m = re.search(r"\b([А-Яа-яЁё]+(?:у|ю))\b[^.;:()]{0,80}$", tail)
+    if m:
+        from .positions import heads
+
+        if any(p.tag.case == "datv" and p.normal_form in heads() for p in morph.parses(m.group(1).lower())[:2]):
+            return "datv"
     return None
 
 
@@ -68,23 +75,25 @@ def find_mentions(text: str) -> list[Mention]:
     cands: list[tuple[int, int, int, Mention]] = []
     for m in _IF.finditer(text):
         a, b, single, surname = m.group(1), m.group(2), m.group(3), m.group(4)
-        if not morph.looks_like_surname(surname):
+        q = morph.surname_quality(surname)
+        if q < 0:
             continue
         inits = _initials(a, b) if a else _initials(single)
-        cands.append((m.start(), m.end(), 2, _make(text, m.start(), m.end(), surname, inits)))
+        cands.append((m.start(), m.end(), 2 + (q > 0), _make(text, m.start(), m.end(), surname, inits)))
     for m in _SF.finditer(text):
         surname = m.group(1)
-        if not morph.looks_like_surname(surname):
+        q = morph.surname_quality(surname)
+        if q < 0:
             continue
         inits = _initials(m.group(2), m.group(3)) if m.group(2) else _initials(m.group(4))
         end = m.end()
-        cands.append((m.start(), end, 2, _make(text, m.start(), end, surname, inits)))
+        cands.append((m.start(), end, 2 + (q > 0), _make(text, m.start(), end, surname, inits)))
     for m in _WORD3.finditer(text):
         w1, w2, w3 = m.group(1), m.group(2), m.group(3)
         if morph.is_name_part(w2, "Name") and morph.is_name_part(w3, "Patr") and morph.looks_like_surname(w1):
-            cands.append((m.start(), m.end(), 3, _make_full(text, m.start(), m.end(), w1, w2, w3)))
+            cands.append((m.start(), m.end(), 4, _make_full(text, m.start(), m.end(), w1, w2, w3)))
         elif morph.is_name_part(w1, "Name") and morph.is_name_part(w2, "Patr") and morph.looks_like_surname(w3):
-            cands.append((m.start(), m.end(), 3, _make_full(text, m.start(), m.end(), w3, w1, w2)))
+            cands.append((m.start(), m.end(), 4, _make_full(text, m.start(), m.end(), w3, w1, w2)))
     # longest, most specific first; then keep the ones that do not overlap a kept one
     cands.sort(key=lambda c: (-c[2], c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int, int, Mention]] = []

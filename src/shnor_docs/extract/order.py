@@ -46,7 +46,7 @@ _TITLE_START = re.compile(r"^\s*[«\"]?\s*(?:О|Об|Обо)\s+\S")
 _TITLE_START_ANY = re.compile(r"^\s*[«\"]?\s*(?:[Оо]|[Оо]б|[Оо]бо)\s+\S")
 _PREAMBLE = re.compile(r"^\s*(?:В\s+целях|В\s+соответствии|Согласно|На\s+основании|С\s+целью|Во\s+исполнение|"
                        r"В\s+связи|В\s+рамках|Руководствуясь|Для\s+|По\s+итогам|Рассмотрев|В\s+результате)", re.I)
-_APPROVE = re.compile(r"^\s*у\s*т\s*в\s*е\s*р\s*ж\s*д\s*а\s*ю\s*:?\s*(.*)$", re.I)
+_APPROVE = re.compile(r"^\s*[«\"„]?\s*у\s*т\s*в\s*е\s*р\s*ж\s*д\s*а\s*ю\s*[»\"“]?\s*:?\s*(.*)$", re.I)
 _NOT_SIGNATORY = re.compile(r"^\s*(?:составил|исполнитель|исп\.|проект\s+внес|согласовано|подготовил|"
                             r"ознакомлен|разослать|верно|копия)", re.I)
 _ANNEX = re.compile(r"^\s*(?:приложение|утвержден|к\s+приказу|к\s+распоряжению)", re.I)
@@ -251,7 +251,9 @@ def stage(ctx) -> None:
                 break
     if order.doc_type is None and order.title:
         t = order.title.lower()
-        if "дорожн" in t and "карт" in t:
+        if approve_idx is not None and re.search(r"дорожн\w*\s+карт|план|циклограмм|комплекс\s+мер", t):
+            order.doc_type = "дорожная карта"  # a plan standing alone under «УТВЕРЖДАЮ» (the contract's rule)
+        elif "дорожн" in t and "карт" in t:
             order.doc_type = "дорожная карта"
         elif re.match(r"\s*(?:муниципальн\w+\s+|региональн\w+\s+)?план", t):
             order.doc_type = "план"

@@ -46,6 +46,7 @@ def _paragraph_position(text: str, m: Mention) -> str | None:
             return f"{head} {abbr.strip()}" if abbr else head
     seg = re.split(r"[:;()\n]|,\s", before)[-1]
     seg = _LABEL.sub("", seg).strip()
+    seg = re.sub(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?\s+)", "", seg)  # «3. Директору …» is a point of the order
     if seg and starts_with_position(seg) and len(seg) < 120:
         return clean_position(morph.position_nominative(seg))
     return None

@@ -97,6 +97,8 @@ def assign_column_roles(header: list[str], width: int, body: list[list[str]] | N
         if role in cm.roles:
             if role == "action" and "form" not in cm.roles and re.search(r"форм", h, re.I):
                 role = "form"
+            elif role == "action" and re.search(r"показател|индикатор", h, re.I) and "expected_result" not in cm.roles:
+                role = "expected_result"  # «Показатели» beside «Мероприятия»: what the measure should give
             else:
                 continue
         cm.roles[role] = i
