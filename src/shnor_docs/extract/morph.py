@@ -76,6 +76,11 @@ def surname_nominative(word: str, case: str | None = None, gender: str | None = 
     """
     w = word
     lower = w.lower()
+    if gender == "masc":
+        # a man's «-ова/-ина» is his genitive or accusative («Дмитриева Дмитрия Васильевича»)
+        m = re.search(r"(ов|ев|ёв|ин|ын)(а|у|ым|е)$", lower)
+        if m:
+            return _match_case(w, lower[: m.start(2)])
     for rx, rep in _FEM_OBLIQUE:
         if rx.search(lower):
             return _match_case(w, rx.sub(rep, lower))

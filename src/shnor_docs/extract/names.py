@@ -23,7 +23,8 @@ _IF = re.compile(rf"(?<![А-Яа-яЁёA-Za-z.])(?:{_INIT2}|{_INIT1})\s?({_SURNA
 # «Лукашова И.Б.» / «Лукашова И. Б.»
 _SF = re.compile(rf"(?<![А-Яа-яЁё-])({_SURNAME})\s+(?:([{_UP}])\.\s?([{_UP}])\.?|([{_UP}])\.)(?![а-яё])")
 # «Кравец Татьяна Викторовна» / «Татьяна Викторовна Кравец» / «Татьяной Викторовной Кравец»
-_WORD3 = re.compile(rf"([{_UP}][а-яё]+(?:-[{_UP}][а-яё]+)?)\s+([{_UP}][а-яё]+)\s+([{_UP}][а-яё]+)")
+# a lookahead, so that «Школы Штерн Зоя Леонидовна» is tried from «Штерн» too (matches overlap)
+_WORD3 = re.compile(rf"(?=(?<![А-Яа-яЁё])([{_UP}][а-яё]+(?:-[{_UP}][а-яё]+)?)\s+([{_UP}][а-яё]+)\s+([{_UP}][а-яё]+)(?![а-яё]))")
 
 _ACC_CUE = re.compile(r"(?:\bна|\bвозложить|\bназначить|\bпоощрить|\bнаградить)\b[^.;()]{0,160}$", re.I)
 _DAT_CUE = re.compile(r"(?:ям|ам|ому|ему|у)\s*\(?[^.;()]{0,10}$|\b(?:поручить|предложить|объявить)\b[^.;]{0,120}$",
@@ -90,10 +91,11 @@ def find_mentions(text: str) -> list[Mention]:
         cands.append((m.start(), end, 2 + (q > 0), _make(text, m.start(), end, surname, inits)))
     for m in _WORD3.finditer(text):
         w1, w2, w3 = m.group(1), m.group(2), m.group(3)
+        span_end = m.end(3)
         if morph.is_name_part(w2, "Name") and morph.is_name_part(w3, "Patr") and morph.looks_like_surname(w1):
-            cands.append((m.start(), m.end(), 4, _make_full(text, m.start(), m.end(), w1, w2, w3)))
+            cands.append((m.start(), span_end, 4, _make_full(text, m.start(), span_end, w1, w2, w3)))
         elif morph.is_name_part(w1, "Name") and morph.is_name_part(w2, "Patr") and morph.looks_like_surname(w3):
-            cands.append((m.start(), m.end(), 4, _make_full(text, m.start(), m.end(), w3, w1, w2)))
+            cands.append((m.start(), span_end, 4, _make_full(text, m.start(), span_end, w3, w1, w2)))
     # longest, most specific first; then keep the ones that do not overlap a kept one
     cands.sort(key=lambda c: (-c[2], c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int, int, Mention]] = []

@@ -181,12 +181,13 @@ def stage(ctx) -> None:
         if issuer_lines:
             order.issuer = sentence_case(" ".join(" ".join(issuer_lines).split()).strip(" ,.")) or None
     else:
-        top = [ln.text for ln in head[:6] if not _APPROVE.match(ln.text)]
+        # capitals at the very top, above an «УТВЕРЖДАЮ» block if there is one
+        top = [ln.text for ln in head[: approve_idx if approve_idx is not None else 6][:6]]
         caps = []
         for t in top:
             letters = [c for c in t if c.isalpha()]
             if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters) and (
-                    _ORG_WORDS.search(t) or caps) and approve_idx is None:
+                    _ORG_WORDS.search(t) or caps):
                 caps.append(t)
             else:
                 break
