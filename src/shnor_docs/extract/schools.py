@@ -43,7 +43,9 @@ _KINDS: list[tuple[str, str]] = [
     ("Школа", r"[Шш]кол[аыуеой]{1,2}|ОУ|ОО"),
 ]
 _KIND_RX = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_KINDS))
-_SUFFIX = r"(?:[lI|З]|\s*[-–]?\s*[А-Яа-я])(?![а-яё])"
+# a letter after the number («№ 5а», «№ 12-Б») or an OCR letter for a digit («2l»); not across a line
+# break and not an initial («№ 1 Г.И. Петрова»)
+_SUFFIX = r"(?:[lI|З](?![А-Яа-яЁёA-Za-z])|[ \t]?[-–]?[ \t]?[А-Яа-я](?![А-Яа-яЁё.]))"
 _NUMS = rf"(?P<nums>\d{{1,4}}(?:{_SUFFIX})?(?:\s*(?:,|и)\s*\d{{1,4}}(?:{_SUFFIX})?)*)"
 _FORM_RX = "|".join(re.escape(f) for f in _legal_forms())
 
