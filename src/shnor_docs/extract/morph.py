@@ -96,6 +96,9 @@ def surname_nominative(word: str, case: str | None = None, gender: str | None = 
             return _match_case(w, rx.sub(rep, lower))
     if case in ("datv",) and gender != "femn" and _MASC_CONS_DAT.search(lower) and not is_known(lower):
         return _match_case(w, lower[:-1])
+    if case in ("accs", "gent") and gender != "femn" and re.search(r"[бвгджзклмнпрстфхцчшщ]а$", lower) \
+            and not re.search(r"(?:ов|ев|ёв|ин|ын)а$", lower):
+        return _match_case(w, lower[:-1])  # «назначить … Гайдука А.А.»: a man's accusative
     if case == "ablt" and gender != "femn" and _MASC_CONS_INS.search(lower) and not is_known(lower):
         return _match_case(w, lower[:-2])
     return w

@@ -54,7 +54,7 @@ def context_case(before: str) -> str | None:
     """The case a name is in, judged from the text just before it."""
     tail = before[-200:]
     if re.search(r"\bна\s+(?:[а-яё.«»\"-]+\s+){0,12}$", tail, re.I) or re.search(
-            r"\b(?:возложить|назначить|наградить|поощрить)\b[^.;]{0,160}$", tail, re.I):
+            r"\b(?:возложить|назначить|наградить|поощрить|освободить|уволить|перевести)\b[^.;]{0,160}$", tail, re.I):
         return "accs"
     if re.search(r"[а-яё]+(?:ям|ам)\s*(?:\([^)]*)?$", tail, re.I) or re.search(
             r"(?:^|\s)(?:поручить|предложить|объявить\s+благодарность)\s+(?:[а-яё.«»\"-]+\s+){0,10}$", tail, re.I):

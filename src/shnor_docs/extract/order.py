@@ -191,6 +191,11 @@ def stage(ctx) -> None:
                 caps.append(t)
             else:
                 break
+        if not caps and approve_idx:
+            # a body printed in ordinary case above the «УТВЕРЖДАЮ» block
+            above = [ln.text for ln in head[:approve_idx] if not _CONTACTS.search(ln.text)]
+            if above and _ORG_WORDS.search(above[0]) and len(above) <= 5:
+                caps = above
         if caps:
             order.issuer = sentence_case(" ".join(caps))
 

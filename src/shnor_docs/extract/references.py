@@ -66,6 +66,8 @@ def _nearest_kind(text: str, pos: int) -> tuple[str | None, int]:
 
 def find_references(text: str) -> list[Reference]:
     """Every dated or numbered document reference in ``text``, in order, duplicates merged."""
+    # a number broken at a line end keeps its separator: «№ 6.06- 1181/22» is «6.06-1181/22»
+    text = re.sub(r"(?<=\d)([-/])\s+(?=\d)", r"\1", text)
     out: dict[tuple, Reference] = {}
     spans: list[tuple[int, int, str | None, str | None]] = []
     for m in _OT_DATE_NUM.finditer(text):
