@@ -1,10 +1,11 @@
 """Tesseract behind the :class:`~shnor_docs.ocr.base.OcrEngine` interface.
 
-The only module that runs Tesseract. It calls the ``tesseract`` command directly (TSV output, the
-image piped on stdin) rather than pytesseract, which writes the image and the result to temporary
-files; the words and boxes are the same. Every run gets ``OMP_THREAD_LIMIT=1``: Tesseract's own
-threads make a page about four times slower on these machines, so parallelism comes from running
-one process per page instead (see :mod:`shnor_docs.ocr.pages`).
+The only module that runs Tesseract, through pytesseract (``image_to_data`` for words, boxes and
+confidences; ``image_to_osd`` for orientation). The page is written once to a temporary PNG at the
+lowest compression and pytesseract is given its path, so it does not re-encode the image; the TSV it
+returns is parsed here. Every run gets ``OMP_THREAD_LIMIT=1``: Tesseract's own threads make a page
+about four times slower on these machines, so parallelism comes from running one process per page
+instead (see :mod:`shnor_docs.ocr.pages`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
+import tempfile
 from typing import Any
 
 import cv2
@@ -26,7 +27,6 @@ from .base import OcrError, OcrPage, Word
 PSM = 4
 TIMEOUT = 600  # seconds per page; a page that takes longer is a stuck process, not a slow page
 
-_ENV = dict(os.environ, OMP_THREAD_LIMIT="1")
 _ROTATE = re.compile(r"Rotate:\s*(\d+)")
 _ORIENT_CONF = re.compile(r"Orientation confidence:\s*([\d.]+)")
 
@@ -38,25 +38,30 @@ def _binary() -> str:
     return path
 
 
-def _encode(image: Any) -> bytes:
+def _write_png(image: Any, path: str) -> None:
     arr = np.asarray(image)
     # PNG at the lowest compression: a fraction of a second cheaper than the default for a page
-    ok, buf = cv2.imencode(".png", arr, [cv2.IMWRITE_PNG_COMPRESSION, 1])
-    if not ok:
-        raise OcrError("could not encode the page image for tesseract")
-    return buf.tobytes()
+    if not cv2.imwrite(path, arr, [cv2.IMWRITE_PNG_COMPRESSION, 1]):
+        raise OcrError("could not write the page image for tesseract")
 
 
-def _run(args: list[str], image: Any) -> str:
-    try:
-        proc = subprocess.run([_binary(), "stdin", "stdout", *args], input=_encode(image),
-                              capture_output=True, env=_ENV, timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise OcrError(f"tesseract took longer than {TIMEOUT} s on a page") from None
-    if proc.returncode != 0:
-        msg = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise OcrError("tesseract failed: " + (msg[-1] if msg else f"exit code {proc.returncode}"))
-    return proc.stdout.decode("utf-8", "replace")
+def _call(image: Any, fn_name: str, *, lang: str, config: str) -> str:
+    """Run one pytesseract function (``image_to_data`` or ``image_to_osd``) on ``image``."""
+    import pytesseract
+
+    pytesseract.pytesseract.tesseract_cmd = _binary()
+    # pytesseract starts Tesseract with this process's environment
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    with tempfile.TemporaryDirectory(prefix="shnor-ocr-") as tmp:
+        path = os.path.join(tmp, "page.png")
+        _write_png(image, path)
+        try:
+            return getattr(pytesseract, fn_name)(path, lang=lang, config=config, timeout=TIMEOUT)
+        except RuntimeError as e:  # pytesseract's timeout
+            raise OcrError(f"tesseract took longer than {TIMEOUT} s on a page: {e}") from None
+        except pytesseract.TesseractError as e:
+            msg = str(e.message or e).strip().splitlines()
+            raise OcrError("tesseract failed: " + (msg[-1] if msg else f"exit code {e.status}")) from None
 
 
 def parse_tsv(tsv: str) -> list[Word]:
@@ -85,21 +90,21 @@ class TesseractEngine:
 
     def recognize(self, image: Any, *, lang: str = "rus", dpi: int = 300) -> OcrPage:
         arr = np.asarray(image)
-        tsv = _run(["-l", lang, "--oem", "1", "--psm", str(self.psm), "--dpi", str(int(dpi)), "tsv"], arr)
+        tsv = _call(arr, "image_to_data", lang=lang, config=f"--oem 1 --psm {self.psm} --dpi {int(dpi)}")
         return OcrPage(words=parse_tsv(tsv), size=(arr.shape[1], arr.shape[0]), dpi=int(dpi))
 
     def recognize_line(self, image: Any, *, lang: str = "rus", dpi: int = 300) -> OcrPage:
         """Read a small crop as one line of text (``--psm 7``): for short cells read poorly in the
         page pass, where a lone digit without context is often taken for a letter («3» → «Е»)."""
         arr = np.asarray(image)
-        tsv = _run(["-l", lang, "--oem", "1", "--psm", "7", "--dpi", str(int(dpi)), "tsv"], arr)
+        tsv = _call(arr, "image_to_data", lang=lang, config=f"--oem 1 --psm 7 --dpi {int(dpi)}")
         return OcrPage(words=parse_tsv(tsv), size=(arr.shape[1], arr.shape[0]), dpi=int(dpi))
 
     def orientation(self, image: Any) -> int | None:
         """Tesseract's orientation and script detection (``--psm 0``): the clockwise rotation that
         makes the page upright, or None when it cannot tell (too few letters, low confidence)."""
         try:
-            out = _run(["--psm", "0", "-l", "osd"], image)
+            out = _call(np.asarray(image), "image_to_osd", lang="osd", config="")
         except OcrError:
             return None  # "Too few characters" on sparse pages
         rot, conf = _ROTATE.search(out), _ORIENT_CONF.search(out)
