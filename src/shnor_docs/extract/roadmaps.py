@@ -339,6 +339,12 @@ def stage(ctx) -> None:
             ctx.result.roadmaps.append(rm)
             prev_rm = rm
             target = len(ctx.result.roadmaps) - 1
+        for j, item in enumerate(rm.items):
+            dl = item.deadline
+            # a cell with figures in it names a date; when none came out, a reader must look
+            if dl is not None and not (dl.start or dl.end or dl.recurrence) and any(ch.isdigit() for ch in dl.text):
+                ctx.warn(f"roadmaps[{target}].items[{base + j}].deadline: could not read a date in "
+                         f"«{dl.text[:60]}»")
         for j, pv in enumerate(item_provs):
             if pv:
                 ctx.result.provenance[f"roadmaps[{target}].items[{base + j}]"] = pv
