@@ -31,11 +31,13 @@ def _read(source: PathOrBytes, name: str | None) -> tuple[bytes, str]:
         raise ShnorError(str(path), e.strerror or e.__class__.__name__) from None
 
 
-def load_document(source: PathOrBytes, name: str | None = None, *, clean: bool = True) -> Document:
+def load_document(source: PathOrBytes, name: str | None = None, *, clean: bool = True,
+                  trace: list | None = None) -> Document:
     """Read a file (a path, or bytes plus a file name) into the working :class:`Document`.
 
     OCR runs on pages that have no usable text; with ``clean`` the OCR-cleaning stage repairs
-    the text (it leaves clean text as it is).
+    the text (it leaves clean text as it is). When ``trace`` is a list, each change the cleaning
+    stage makes is appended to it as ``(rule_name, before, after)``.
     """
     data, label = _read(source, name)
     try:
@@ -48,7 +50,7 @@ def load_document(source: PathOrBytes, name: str | None = None, *, clean: bool =
     if clean:
         from .clean import clean_document
 
-        clean_document(doc)
+        clean_document(doc, trace=trace)
     return doc
 
 

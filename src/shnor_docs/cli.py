@@ -38,13 +38,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_text(args: argparse.Namespace) -> int:
-    from .api import document_text
+    from .api import document_text, load_document
 
-    text = document_text(args.file, raw=args.raw)
+    if args.trace and not args.raw:
+        trace: list = []
+        text = load_document(args.file, trace=trace).text()
+    else:
+        trace, text = [], document_text(args.file, raw=args.raw)
     if args.output:
         _write_atomic(Path(args.output), text)
     else:
         sys.stdout.write(text)
+    for rule, before, after in trace:
+        # one change per line; line breaks inside a change shown as ⏎ so the list stays greppable
+        show = lambda s: s.replace("\n", "⏎")  # noqa: E731
+        sys.stderr.write(f"{rule}: {show(before)} → {show(after)}\n")
     return 0
 
 
@@ -74,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
                                    "the OCR-cleaning stage unless --raw.")
     t.add_argument("file", help="the input file")
     t.add_argument("--raw", action="store_true", help="the text before the cleaning stage")
+    t.add_argument("--trace", action="store_true",
+                   help="after the text, list on stderr each change of the cleaning stage as "
+                        "«rule: before → after» (which rule changed what)")
     t.add_argument("-o", "--output", help="write the text here instead of stdout")
     t.set_defaults(func=_cmd_text)
 

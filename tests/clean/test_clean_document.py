@@ -133,3 +133,21 @@ def test_seed_001_cer():
     after = score.cer(doc.text(), clean, until="Хняч")
     assert before > 0.03
     assert after <= 0.012
+
+
+def test_cli_text_trace_names_the_rule_behind_each_change(tmp_path, capsys):
+    from shnor_docs.cli import main
+
+    path = tmp_path / "raw.txt"
+    path.write_text(damage(SAMPLE, seed=2), encoding="utf-8")
+    assert main(["text", "--trace", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "№ 317" in out
+    changes = [line for line in err.splitlines() if line]
+    assert changes and all(": " in c and " → " in c for c in changes)
+    rules = {c.split(":", 1)[0] for c in changes}
+    assert "numero_sign" in rules
+    # --raw shows the text before cleaning and lists nothing
+    assert main(["text", "--raw", "--trace", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "№ 317" not in out and err == ""
