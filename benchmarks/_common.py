@@ -7,12 +7,14 @@ Nothing here imports ``shnor_docs`` at module level, so that a benchmark can tim
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import time
 import traceback
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,7 +70,9 @@ def extract_many(paths: Sequence[str | Path], workers: int = 2) -> dict[str, Ext
         return {}
     if workers <= 1:
         return {p: extract_one(p) for p in paths}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawn, not fork: the parent has run renderers that start threads (PDFium, PIL), and a child
+    # forked while one of them held a lock waits on it for ever
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         return dict(zip(paths, pool.map(extract_one, paths, chunksize=1)))
 
 
@@ -159,7 +163,8 @@ def render_document(source: Path, out_dir: Path, formats: Iterable[str]) -> tupl
     formats = set(formats)
     made: dict[str, Path] = {}
     notes: list[str] = []
-    if not formats & {"docx", "pdf"}:
+    scans = formats & {"scan", "tiff", "scan150"}
+    if not formats & {"docx", "pdf"} and not scans:
         return made, notes
     render_docx, render_pdf, _ = renderer()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -170,15 +175,34 @@ def render_document(source: Path, out_dir: Path, formats: Iterable[str]) -> tupl
         return made, [f"{source.name}: DOCX rendering failed: {type(exc).__name__}: {exc}"]
     if "docx" in formats:
         made["docx"] = docx_path
-    if "pdf" in formats:
+    if "pdf" in formats or scans:
         if soffice() is None:
-            notes.append("soffice missing: no PDF renderings")
-        else:
+            notes.append("soffice missing: no PDF or scan renderings")
+            return made, notes
+        try:
+            render_pdf(docx_path, pdf_path)
+        except Exception as exc:
+            notes.append(f"{source.name}: PDF rendering failed: {type(exc).__name__}: {exc}")
+            return made, notes
+        if "pdf" in formats:
+            made["pdf"] = pdf_path
+    if scans:
+        try:
+            from corpora.render import render_scan
+        except ImportError:
+            notes.append("corpora.render missing: no scan renderings")
+            return made, notes
+        seed = zlib.crc32(source.stem.encode())  # the same damage on every run
+        plan = {"scan": (".scan.pdf", "light", "pdf"), "tiff": (".scan.tiff", "light", "tiff"),
+                "scan150": (".scan150.pdf", "heavy", "pdf")}
+        for fmt in sorted(scans):
+            suffix, damage, kind = plan[fmt]
+            path = out_dir / f"{source.stem}{suffix}"
             try:
-                render_pdf(docx_path, pdf_path)
-                made["pdf"] = pdf_path
+                render_scan(pdf_path, path, dpi=300, damage=damage, seed=seed, fmt=kind)
+                made[fmt] = path
             except Exception as exc:
-                notes.append(f"{source.name}: PDF rendering failed: {type(exc).__name__}: {exc}")
+                notes.append(f"{source.name}: {fmt} rendering failed: {type(exc).__name__}: {exc}")
     return made, notes
 
 
