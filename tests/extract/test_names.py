@@ -35,3 +35,17 @@ def test_find_mentions(text: str, expected: list[tuple[str, str]]) -> None:
 def test_full_name_keeps_first_name_and_patronymic() -> None:
     m = find_mentions("назначить Кравец Татьяну Викторовну куратором")[0]
     assert (m.surname, m.first_name, m.patronymic, m.initials) == ("Кравец", "Татьяна", "Викторовна", "Т.В.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a responsible cell listing two people with no comma between them, either order of initials
+    ("методист центра Гладких У.П. Пименова Р.Я., заместитель начальника",
+     [("Гладких", "У.П."), ("Пименова", "Р.Я.")]),
+    ("методист Р.Я. Пименова Г.А. Сорокин, заместитель начальника",
+     [("Пименова", "Р.Я."), ("Сорокин", "Г.А.")]),
+    # a section's Roman numeral read by OCR as a letter is not an initial of a common noun
+    ("П. Мероприятия по выявлению школ", []),
+    ("Раздел П. Мониторинг", []),
+])
+def test_initials_go_to_the_right_surname(text, expected):
+    assert [(m.surname, m.initials) for m in find_mentions(text)] == expected

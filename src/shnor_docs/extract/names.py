@@ -71,24 +71,47 @@ def context_case(before: str) -> str | None:
     return None
 
 
+_WORD_BEFORE = re.compile(r"(?<![А-Яа-яЁё.])([А-ЯЁ][а-яё]+)\s+$")
+_INITIAL_AFTER = re.compile(r"\s+[А-ЯЁ]\.")
+_INITIAL_BEFORE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]\.\s*$")
+_WORD_AFTER = re.compile(r"\s+[А-ЯЁ][а-яё]+(?![а-яё]*\.)")
+
+
+def _initials_belong_before(text: str, start: int, end: int) -> bool:
+    """«Гладких У.П. Пименова Р.Я.» read as «У.П. Пименова»: the initials stand between a bare
+    surname and another set of initials, so they are the word before's, not the word after's."""
+    w = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return bool(w and morph.surname_quality(w.group(1)) >= 0 and _INITIAL_AFTER.match(text, end))
+
+
+def _initials_belong_after(text: str, start: int, end: int) -> bool:
+    """«Р.Я. Пименова Г.А. Сорокин» read as «Пименова Г.А.»: the mirror image of the above."""
+    w = _WORD_AFTER.match(text, end)
+    return bool(_INITIAL_BEFORE.search(text, max(0, start - 6), start) and w
+                and morph.surname_quality(w.group(0).strip()) >= 0)
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every person name printed in ``text``, left to right, overlaps resolved."""
     cands: list[tuple[int, int, int, Mention]] = []
     for m in _IF.finditer(text):
         a, b, single, surname = m.group(1), m.group(2), m.group(3), m.group(4)
         q = morph.surname_quality(surname)
-        if q < 0:
+        # one letter before a common noun is a misread list marker («П. Мероприятия» for «II.»)
+        if q < 0 or (q == 0 and not a):
             continue
         inits = _initials(a, b) if a else _initials(single)
-        cands.append((m.start(), m.end(), 2 + (q > 0), _make(text, m.start(), m.end(), surname, inits)))
+        rank = 1 if _initials_belong_before(text, m.start(), m.end()) else 2 + (q > 0)
+        cands.append((m.start(), m.end(), rank, _make(text, m.start(), m.end(), surname, inits)))
     for m in _SF.finditer(text):
         surname = m.group(1)
         q = morph.surname_quality(surname)
-        if q < 0:
+        if q < 0 or (q == 0 and not m.group(2)):  # «Раздел П.»: a section's misread numeral
             continue
         inits = _initials(m.group(2), m.group(3)) if m.group(2) else _initials(m.group(4))
         end = m.end()
-        cands.append((m.start(), end, 2 + (q > 0), _make(text, m.start(), end, surname, inits)))
+        rank = 1 if _initials_belong_after(text, m.start(), end) else 2 + (q > 0)
+        cands.append((m.start(), end, rank, _make(text, m.start(), end, surname, inits)))
     for m in _WORD3.finditer(text):
         w1, w2, w3 = m.group(1), m.group(2), m.group(3)
         span_end = m.end(3)
