@@ -21,3 +21,43 @@ def test_unreadable_deadline_is_named_in_warnings() -> None:
     assert items[2].deadline.recurrence == "on_event"
     # figures that make no date: flagged; a deadline that is words only is not
     assert r.warnings == ["roadmaps[0].items[1].deadline: could not read a date in «к 45 числу»"]
+
+
+# A converter repeated a merged «responsible» cell: rows are one cell wider than the header, and
+# the result stands in a column without a heading.
+REPEATED = """ПЛАН МЕРОПРИЯТИЙ
+по сопровождению школ на 2024 год
+
+№\tМероприятие\tСрок\tОтветственные\tРезультат
+1\tАнкетирование родителей\tмарт\tзаместители директоров\tзаместители директоров\tСправка по итогам
+2\tМетодический день\tапрель\tметодисты центра\tметодисты центра\tПротокол
+3\tСобеседование с учителями\tмай\tруководители школ\tПлан работы\t
+"""
+
+
+def test_repeated_cell_does_not_push_the_result_out():
+    items = extract(REPEATED.encode(), "plan.txt").roadmaps[0].items
+    assert [(i.number, i.result) for i in items] == [("1", "Справка по итогам"), ("2", "Протокол"),
+                                                    ("3", "План работы")]
+    assert [r.org for r in items[0].responsible] == ["заместители директоров"]
+
+
+SPLIT_UNDER_HEADER = """ПЛАН МЕРОПРИЯТИЙ
+
+\tМероприятие\tСрок\tОтветственный
+\tпо итогам олимпиады\tпо отдельному графику\tотдела образования
+1\tСовещание директоров\tянварь\tначальник отдела
+"""
+
+
+def test_lower_case_row_after_the_header_is_not_a_second_header_line():
+    rm = extract(SPLIT_UNDER_HEADER.encode(), "plan.txt").roadmaps[0]
+    assert rm.columns == ["", "Мероприятие", "Срок", "Ответственный"]
+    assert rm.items[-1].action == "Совещание директоров"
+
+
+def test_header_row_test_rejects_a_lower_case_tail():
+    from shnor_docs.tables.roadmap import is_header_row
+
+    assert is_header_row(["№", "Мероприятие", "Срок", "Ответственный"])
+    assert not is_header_row(["", "сессий для кураторов", "(не позднее 10 января)", "отдела образования"])

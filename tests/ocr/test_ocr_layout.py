@@ -75,6 +75,19 @@ def test_continued_table_is_joined_and_repeated_header_dropped():
     assert [b.text for b in pages[2]] == ["2", "Подпись"]
 
 
+def test_table_over_three_pages_is_one_table_and_ocr_variants_of_the_header_go():
+    xs = [50, 100, 300, 400]
+    first = _table(1, xs, [["№ п/п", "Мероприятие", "Срок"], ["1", "Первое", "май"]])
+    # the repeated header read differently by OCR on each page
+    second = _table(2, xs, [["№\nп/п", "Мероприятие", "Срок"], ["2", "Второе", "июнь"]])
+    third = _table(3, xs, [["№ п/", "Мероприятне", "Срок"], ["3", "Третье", "июль"]])
+    pages = {1: [first], 2: [Paragraph("2"), second], 3: [Paragraph("3"), third, Paragraph("Подпись")]}
+    merge_continued_tables(pages)
+    assert [r[0] for r in first.texts()] == ["№ п/п", "1", "2", "3"]
+    assert first.pages == [1, 2, 3]
+    assert [b.text for b in pages[2]] == ["2"] and [b.text for b in pages[3]] == ["3", "Подпись"]
+
+
 def test_tables_with_other_columns_stay_apart():
     first = _table(1, [50, 100, 300, 400], [["1", "а", "б"]])
     other = _table(2, [50, 250, 400], [["x", "y"]])

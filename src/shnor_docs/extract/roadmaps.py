@@ -13,6 +13,8 @@ from ..tables.roadmap import (
     infer_roles_from_body,
     is_header_row,
     iter_logical_rows,
+    normalise_row,
+    same_text,
 )
 from . import morph
 from .responsible import split_responsible
@@ -157,6 +159,16 @@ def split_form(action: str) -> tuple[str, str | None]:
     return head, inner
 
 
+def _header_width(header: list[str], body: list[list[str]]) -> int:
+    """The number of columns the header names, when the cells past its last heading hold only
+    what a repeated cell pushed there; otherwise the full width."""
+    named = max((j for j, h in enumerate(header) if h.strip()), default=len(header) - 1) + 1
+    if named >= len(header):
+        return len(header)
+    repeats = sum(1 for r in body if any(same_text(r[j], r[j - 1]) for j in range(1, len(r)) if r[j].strip()))
+    return named if repeats >= max(2, len(body) // 10) else len(header)
+
+
 def _find_header(rows: list[list[str]]) -> int:
     """How many leading rows form the header (0 if the table has none)."""
     n = 0
@@ -165,7 +177,9 @@ def _find_header(rows: list[list[str]]) -> int:
             n += 1
         elif n and all(not c.strip() or len(c) < 40 for c in r) and not any(
                 re.match(r"^\s*\d", c) for c in r if c.strip()) and len([c for c in r if c.strip()]) >= 2 \
-                and not re.match(r"^\s*(?:раздел|[IVXLC]+\.)", next(c for c in r if c.strip()), re.I):
+                and not re.match(r"^\s*(?:раздел|[IVXLC]+\.)", next(c for c in r if c.strip()), re.I) \
+                and not any(re.match(r"\s*[а-яё(]", c) for c in r if c.strip()):
+            # (sub-headers are capitalised; a row split by the page break goes on in lower case)
             n += 1  # a second header line of sub-headers
             break
         else:
@@ -255,6 +269,12 @@ def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) ->
             header = [" ".join(x for x in (rows[k][j] if j < len(rows[k]) else "" for k in range(nh)) if x.strip())
                       for j in range(width)]
         header = header + [""] * (width - len(header))
+        hw = _header_width(header, rows[nh:])
+        if hw < width:
+            # rows wider than their header because a converter repeated a merged cell
+            # («Руководители ШНОР» twice, the result pushed into an unnamed last column)
+            rows = rows[:nh] + [normalise_row(r, hw) if len(r) > hw else r for r in rows[nh:]]
+            header, width = header[:hw], hw
         cm = assign_column_roles(header, width, rows[nh:])
     elif cm is None or len(cm.columns) != width:
         cm = infer_roles_from_body(rows, width)

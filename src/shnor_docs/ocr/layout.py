@@ -146,28 +146,37 @@ def _norm(row: list[Cell]) -> list[str]:
     return [" ".join(c.text.split()).lower() for c in row]
 
 
+def _same_row(a: list[Cell], b: list[Cell]) -> bool:
+    """Two header rows alike up to OCR noise («№ п/п» read once as «№»)."""
+    from rapidfuzz import fuzz
+
+    ta, tb = " | ".join(_norm(a)), " | ".join(_norm(b))
+    return len(a) == len(b) and (ta == tb or fuzz.ratio(ta, tb) >= 85)
+
+
 def merge_continued_tables(pages: dict[int, list[Block]]) -> None:
     """Join, in place, a table that opens page p+1 to the table that closes page p when their columns
     line up; a repeated header row on the new page is dropped. Only neighbouring pages present in
-    ``pages`` are joined; the joined table stays on the earlier page's list."""
+    ``pages`` are joined; the joined table stays on the page where it starts, so a table running
+    over three pages or more is joined page after page."""
+    open_table: Table | None = None  # the table the text so far ends with
+    prev: int | None = None
     for p in sorted(pages):
-        nxt = pages.get(p + 1)
-        cur = pages[p]
-        if not nxt:
-            continue
-        last = _last_table(cur)
-        first_idx = next((i for i, b in enumerate(nxt) if not _is_minor(b)), None)
-        if last is None or first_idx is None or not isinstance(nxt[first_idx], Table):
-            continue
-        cont = nxt[first_idx]
-        if not _lines_up(last, cont):
-            continue
-        rows = cont.rows
-        if rows and last.rows and _norm(rows[0]) == _norm(last.rows[0]):
-            rows = rows[1:]
-        last.rows.extend(rows)
-        last.pages.extend(pg for pg in cont.pages if pg not in last.pages)
-        del nxt[first_idx]
+        blocks = pages[p]
+        first_idx = next((i for i, b in enumerate(blocks) if not _is_minor(b)), None)
+        if open_table is not None and prev == p - 1 and first_idx is not None \
+                and isinstance(blocks[first_idx], Table) and _lines_up(open_table, blocks[first_idx]):
+            cont = blocks[first_idx]
+            rows = cont.rows
+            if rows and open_table.rows and _same_row(rows[0], open_table.rows[0]):
+                rows = rows[1:]
+            open_table.rows.extend(rows)
+            open_table.pages.extend(pg for pg in cont.pages if pg not in open_table.pages)
+            del blocks[first_idx]
+        if any(not _is_minor(b) for b in blocks):
+            open_table = _last_table(blocks)
+        # a page left with only a page number (its whole table joined above) keeps the table open
+        prev = p
 
 
 def _last_table(blocks: Iterable[Block]) -> Table | None:

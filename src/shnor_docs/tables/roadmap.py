@@ -66,6 +66,9 @@ def is_header_row(cells: list[str]) -> bool:
         return False
     if _NUM.match(filled[0]) and len(filled[0].strip()) < 6:
         return False
+    # the tail of a row split by a page break goes on in lower case; column headings do not
+    if sum(1 for c in filled if re.match(r"\s*[а-яё(]", c)) * 2 >= len(filled):
+        return False
     hits = sum(1 for c in filled if _role_of(c) not in (None, "number"))
     return hits >= 2 or (hits >= 1 and len(filled) == 2)
 
@@ -151,13 +154,21 @@ def infer_roles_from_body(rows: list[list[str]], width: int) -> ColumnMap:
     return cm
 
 
+def same_text(a: str, b: str) -> bool:
+    """Two cells with the same text, up to spacing and a little OCR noise."""
+    from rapidfuzz.distance import Levenshtein
+
+    a, b = " ".join(a.split()), " ".join(b.split())
+    return bool(a) and (a == b or Levenshtein.normalized_similarity(a, b) >= 0.9)
+
+
 def normalise_row(cells: list[str], width: int) -> list[str]:
     """Repair a row that has more cells than the table has columns: a cell repeated next to
     itself (a converter duplicated a merged cell) goes first, then surplus empty cells."""
     row = list(cells)
     i = 1
     while len(row) > width and i < len(row):
-        if row[i].strip() and row[i].strip() == row[i - 1].strip():
+        if row[i].strip() and same_text(row[i], row[i - 1]):
             del row[i]
             continue
         i += 1
