@@ -34,6 +34,9 @@ GARBAGE: list[tuple[str, tuple[str, ...]]] = [
     ("6", ("б",)), ("3", ("з",)), ("0", ("о",)), ("1", ("л",)), ("$", ("з", "s")),
     ("y", ("у",)), ("k", ("к",)), ("x", ("х",)), ("a", ("а",)), ("e", ("е",)), ("o", ("о",)),
     ("p", ("р",)), ("c", ("с",)), ("d", ("д",)), ("f", ("ф",)), ("g", ("д",)), ("w", ("ш",)),
+    # «ф» at 150 dpi falls apart into angle quotes and ticks: «‹›евраль», «‘‹севраль», «‘сдевраль»
+    ("‘‹с", ("ф",)), ("‹с", ("ф",)), ("‘с", ("ф",)), ("‹›", ("ф",)), ("‹", ("", "ф")), ("›", ("", "ф")),
+    ("‘", ("",)),
     ("«", ("ф",)), ("]", ("", "л")), ("[", ("",)), ("!", ("", "л")), ("{", ("",)), ("^", ("",)), ("'", ("",)),
     ("-п", ("л",)), ("-", ("",)), ("_", ("",)), ("\\", ("",)), ("/", ("",)), (".", ("",)),
 ]
@@ -45,8 +48,10 @@ CYRILLIC: list[tuple[str, tuple[str, ...]]] = [
     ("е", ("с",)), ("с", ("е",)), ("ж", ("х",)), ("ш", ("щ",)), ("щ", ("ш", "д", "ц")),
     ("з", ("в",)), ("т", ("г",)), ("г", ("т",)), ("у", ("ч",)), ("й", ("и",)), ("ю", ("но",)),
     # Tesseract's «ф» in serif faces: «севраль», «эофективности», «оорма»
-    ("с", ("ф",)), ("о", ("ф",)), ("о", ("е",)),
+    ("с", ("ф",)), ("о", ("ф",)), ("о", ("е",)), ("б", ("ф",)), ("сд", ("ф",)),
 ]
+# «ф» alone, for words where it is read wrong twice («эосективности», «эсбективности» for «эфф…»)
+_PHI = ("о", "с", "б")
 _GARB_CHAR = re.compile(f"[^{_CYR}]")
 _MAX_VARIANTS = 400
 
@@ -107,7 +112,17 @@ def _candidates(low: str, garbage: bool) -> tuple[tuple[str, int], ...]:
         for v in _cyrillic_variants(low):
             if is_known(v):
                 found[v] = 1
+        if not found and len(low) >= 6:
+            for v in _phi_pairs(low):
+                if is_known(v):
+                    found[v] = 2
     return tuple(found.items())
+
+
+def _phi_pairs(s: str) -> list[str]:
+    """Readings of ``s`` with two of its «о», «с», «б» put back to «ф» (a doubled «фф» misread)."""
+    at = [i for i, ch in enumerate(s) if ch in _PHI]
+    return [s[:i] + "ф" + s[i + 1:j] + "ф" + s[j + 1:] for k, i in enumerate(at) for j in at[k + 1:]]
 
 
 def _fuzzy(low: str, vocab) -> str | None:

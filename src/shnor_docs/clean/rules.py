@@ -254,6 +254,11 @@ def letter_spacing(text: str, ctx: Context) -> str:
 # ---------------------------------------------------------------------------------------------
 # words
 
+def year_glued(text: str, ctx: Context) -> str:
+    """A word run into the year after it («февраль2021») is two words: OCR lost the space."""
+    return re.sub(rf"(?<![{CYR}\w])([{CYR}]{{3,}})((?:19|20)\d\d)\b", r"\1 \2", text)
+
+
 def year_word(text: str, ctx: Context) -> str:
     """«гола/голу» after a year («2020 гола», «2020-2021 учебном голу») are «года/году»."""
     return re.sub(r"(\b(?:19|20)\d\d(?:\s?-\s?(?:19|20)?\d\d)?\s+(?:учебн\w+\s+)?)гол(а|у|ом|ах)\b",
@@ -361,6 +366,7 @@ RULES: list[Rule] = [
     Rule("abbreviation_case", abbreviation_case),
     Rule("latin_words_in_cyrillic", latin_words_in_cyrillic),
     Rule("etc_abbreviation", etc_abbreviation),
+    Rule("year_glued", year_glued),
     Rule("repair_words", repair_words),
     Rule("year_word", year_word),
     Rule("toponym_na", toponym_na),
