@@ -63,6 +63,10 @@ def collect(doc, order) -> list[Person]:
     for line in lines:
         for m in find_mentions(line):
             acc.add(m, _paragraph_position(line, m))
+    for window, cut in _line_breaks(doc.blocks):
+        for m in find_mentions(window):
+            if m.start < cut < m.end:  # «… О.М.» / «Мордвиновой, …»: a name the layout broke
+                acc.add(m, _paragraph_position(window, m))
     for b in doc.blocks:
         if isinstance(b, Paragraph):
             continue
@@ -84,6 +88,26 @@ def collect(doc, order) -> list[Person]:
                                 break
                         acc.add(m, pos)
     return _merge(acc.items, order)
+
+
+def _line_breaks(blocks: list, reach: int = 60) -> list[tuple[str, int]]:
+    """Each break between two lines of one paragraph (or two OCR lines with no gap between them)
+    as ``(end of the line + " " + start of the next, position of the break)``."""
+    out: list[tuple[str, int]] = []
+    prev: str | None = None
+    for b in blocks:
+        if not isinstance(b, Paragraph):
+            prev = None
+            continue
+        lines = b.text.split("\n")
+        if prev is not None and not b.gap_before:
+            lines = [prev, *lines]
+        for a, c in zip(lines, lines[1:]):
+            if a.strip() and c.strip() and not a.rstrip().endswith("-"):
+                head = a.rstrip()[-reach:]
+                out.append((f"{head} {c.lstrip()[:reach]}", len(head)))
+        prev = lines[-1] if lines else None
+    return out
 
 
 def _joined_lines(blocks: list) -> list[str]:
@@ -152,6 +176,7 @@ def _merge(items: list[dict], order) -> list[Person]:
             target["variants"].append(m.printed)
         if m.first_name:
             target["first"], target["patr"] = m.first_name, m.patronymic
+    groups = _merge_initial_slips(groups)
     # positions the order stage found (signature, approval, controller)
     refs = [order.signatory, order.approved_by, order.controller]
     people = []
@@ -166,6 +191,46 @@ def _merge(items: list[dict], order) -> list[Person]:
                     p.positions.insert(0, r.position) if r is order.signatory else p.positions.append(r.position)
         people.append(p)
     return people
+
+
+# capitals a scan confuses in initials («В.Т.» for «В.Г.»)
+_INITIAL_SLIPS = {frozenset(p) for p in ("ГТ", "НИ", "НП", "ШЩ", "ЕС", "ВБ", "ОС")}
+
+
+def _initials_compatible(a: str, b: str) -> bool:
+    """Initials of one person read twice: a dropped second initial («С.» / «С.О.») or one letter
+    a scan confuses."""
+    la, lb = a.replace(".", ""), b.replace(".", "")
+    if not la or not lb or la == lb:
+        return la == lb
+    if len(la) != len(lb):
+        return la.startswith(lb) or lb.startswith(la)
+    diffs = [(x, y) for x, y in zip(la, lb) if x != y]
+    return len(diffs) == 1 and frozenset(diffs[0]) in _INITIAL_SLIPS
+
+
+def _merge_initial_slips(groups: list[dict]) -> list[dict]:
+    """Join a person whose initials a scan misread into the same surname's main reading; the
+    reading met more often (the fuller one, between equals) gives the initials."""
+    def weight(g: dict) -> tuple[int, int]:
+        return sum(g["surnames"].values()), len(g["initials"])
+
+    kept: list[dict] = []
+    for g in sorted(groups, key=lambda g: (-weight(g)[0], -weight(g)[1], g["order"])):
+        names = {s.lower() for s in g["surnames"]}
+        home = next((k for k in kept if names & {s.lower() for s in k["surnames"]}
+                     and _initials_compatible(k["initials"], g["initials"])), None)
+        if home is None:
+            kept.append(g)
+            continue
+        home["surnames"].update(g["surnames"])
+        home["positions"].extend(p for p in g["positions"] if p not in home["positions"])
+        home["variants"].extend(v for v in g["variants"] if v not in home["variants"])
+        if len(g["initials"]) > len(home["initials"]) and g["initials"].startswith(home["initials"]):
+            home["initials"] = g["initials"]
+        home["first"], home["patr"] = home["first"] or g["first"], home["patr"] or g["patr"]
+        home["order"] = min(home["order"], g["order"])
+    return sorted(kept, key=lambda g: g["order"])
 
 
 def canonical_surnames(persons: list[Person]) -> dict[tuple[str, str], str]:
