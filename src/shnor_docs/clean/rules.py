@@ -142,6 +142,7 @@ def numero_sign(text: str, ctx: Context) -> str:
     text = _M_CONTEXT.sub(r"\1№ ", text)
     text = re.sub(r"№ +(?=\S)", "№ ", text)
     text = re.sub(r"№(?=\d)", "№ ", text)
+    text = re.sub(r"№[.,:]\s?(?=\d)", "№ ", text)  # a speck read as a stop: «ООШ №.43»
     return text
 
 
@@ -336,6 +337,22 @@ def d_at_word_start(text: str, ctx: Context) -> str:
 _INITIALS = re.compile(rf"(?<![{CYR}\w.])([{CYR}])\.\s?([{CYR}])\.(?=\s?[А-ЯЁ][а-яё]+)")
 
 
+_INITIALS_PUNCT = re.compile(rf"(?<![{CYR}\w.,])([А-ЯЁ])[,;]([А-ЯЁ])\.(?=\s?([А-ЯЁ][а-яё]{{2,}}))"
+                             rf"|(?<![{CYR}\w.,])([А-ЯЁ])\.([А-ЯЁ])[,;](?=\s?([А-ЯЁ][а-яё]{{2,}}))")
+
+
+def initials_punct(text: str, ctx: Context) -> str:
+    """A stop in initials read as a comma or semicolon: «Е,В. Третьяков», «Л.В; Сапелкина» (only
+    before a word that is surely a surname: «пункты А,Б. Работа» stays)."""
+    from ..extract.morph import surname_quality
+
+    def fix(m: re.Match) -> str:
+        a, b, word = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        return f"{a}.{b}." if surname_quality(word) >= 2 else m.group()
+
+    return _INITIALS_PUNCT.sub(fix, text)
+
+
 def initials_case(text: str, ctx: Context) -> str:
     """Initials before a surname are capitals: «С.с. Духнай» → «С.С. Духнай», «о.В. П…» → «О.В.»."""
 
@@ -371,6 +388,7 @@ RULES: list[Rule] = [
     Rule("year_word", year_word),
     Rule("toponym_na", toponym_na),
     Rule("double_commas", double_commas),
+    Rule("initials_punct", initials_punct),
     Rule("initials_case", initials_case),
     Rule("garbage_tokens", garbage_tokens),
 ]
