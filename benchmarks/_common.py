@@ -192,6 +192,20 @@ def render_document(source: Path, out_dir: Path, formats: Iterable[str]) -> tupl
         except ImportError:
             notes.append("corpora.render missing: no scan renderings")
             return made, notes
+        scan_source = pdf_path
+        from shnor_docs.clean import looks_like_ocr
+
+        if looks_like_ocr(load_document(source, clean=False).text()) > 0.5:
+            # a seed that is itself raw OCR text (001): the scan shows the page as printed, i.e. the
+            # cleaned text — scanning OCR garbage would compound two readers' errors no paper has
+            clean_docx, scan_source = out_dir / f"{source.stem}.printed.docx", out_dir / f"{source.stem}.printed.pdf"
+            try:
+                render_docx(load_document(source, clean=True), clean_docx)
+                render_pdf(clean_docx, scan_source)
+                notes.append(f"{source.name}: raw OCR text; its scans are rendered from the cleaned text")
+            except Exception as exc:
+                notes.append(f"{source.name}: rendering the cleaned text failed: {type(exc).__name__}: {exc}")
+                return made, notes
         seed = zlib.crc32(source.stem.encode())  # the same damage on every run
         plan = {"scan": (".scan.pdf", "light", "pdf"), "tiff": (".scan.tiff", "light", "tiff"),
                 "scan150": (".scan150.pdf", "heavy", "pdf")}
@@ -199,7 +213,7 @@ def render_document(source: Path, out_dir: Path, formats: Iterable[str]) -> tupl
             suffix, damage, kind = plan[fmt]
             path = out_dir / f"{source.stem}{suffix}"
             try:
-                render_scan(pdf_path, path, dpi=300, damage=damage, seed=seed, fmt=kind)
+                render_scan(scan_source, path, dpi=300, damage=damage, seed=seed, fmt=kind)
                 made[fmt] = path
             except Exception as exc:
                 notes.append(f"{source.name}: {fmt} rendering failed: {type(exc).__name__}: {exc}")
