@@ -158,12 +158,14 @@ def _landscape_start(blocks: list, first_table: int) -> int:
     return k
 
 
-def render_docx(doc: Document, path: str | Path, *, landscape_tables: bool = True) -> None:
+def render_docx(doc: Document, path: str | Path, *, landscape_tables: bool = True,
+                borders: bool = True) -> None:
     """Write ``doc`` as a .docx: paragraphs with their bold/centre hints, each table a bordered Word
     table («Table Grid») whose first row repeats on every page, section rows merged across the row,
     continuation rows merged back into the row they continue, one line per line of a cell (so the
     persons of a responsible cell stand one per line). With ``landscape_tables`` the part from the
-    annex on is a landscape section."""
+    annex on is a landscape section; with ``borders=False`` the tables are printed without rulings
+    (a plan of measures laid out in columns only, as some orders are)."""
     import docx
     from docx.enum.section import WD_ORIENT, WD_SECTION
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -202,7 +204,7 @@ def render_docx(doc: Document, path: str | Path, *, landscape_tables: bool = Tru
             if b.gap_before:
                 par.paragraph_format.space_before = Pt(12)
             continue
-        _add_table(d, b, Cm)
+        _add_table(d, b, Cm, borders=borders)
     if blocks and isinstance(blocks[-1], Table):
         d.add_paragraph()
     d.save(str(path))
@@ -215,13 +217,31 @@ def _make_landscape(section, WD_ORIENT) -> None:
         section.page_width, section.page_height = section.page_height, section.page_width
 
 
-def _add_table(d, table: Table, Cm) -> None:
+def _hide_borders(wt) -> None:
+    """No rulings on the table: every border of the table and between its cells set to ``nil``."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tbl_pr = wt._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _add_table(d, table: Table, Cm, *, borders: bool = True) -> None:
     rows = merge_continuations(table)
     if not rows:
         return
     ncols = max(len(r) for r in rows)
     wt = d.add_table(rows=0, cols=ncols)
     wt.style = "Table Grid"
+    if not borders:
+        _hide_borders(wt)
     section = d.sections[-1]
     usable = (section.page_width - section.left_margin - section.right_margin) / 360000  # EMU → cm
     weights = _col_weights(rows[0], ncols)

@@ -61,11 +61,13 @@ class Table:
     """A table in reading order. Rows may be ragged. A table that continues over several pages is
     one Table; ``pages`` lists the pages it touches. Rows split by a page break are *not* joined
     here (the roadmap stage does that, for every backend alike): the continuation appears as its
-    own row whose first cell is empty."""
+    own row whose first cell is empty. ``borderless`` is true for a table read from a page image
+    without ruling lines, its columns and rows found from where its words stand."""
 
     rows: list[list[Cell]]
     prov: Provenance | None = None
     pages: list[int] = field(default_factory=list)
+    borderless: bool = False
 
     def texts(self) -> list[list[str]]:
         """The rows as plain strings."""

@@ -78,6 +78,19 @@ def test_docx_section_row_merged_once_and_header_repeats(tmp_path):
     assert [p.text for p in cell.paragraphs] == ["И.Б. Петрова, методист", "МОЦ"]
 
 
+def test_docx_table_without_borders(tmp_path):
+    import docx
+    from docx.oxml.ns import qn
+
+    path = tmp_path / "b.docx"
+    render_docx(_small(), path, borders=False)
+    t = docx.Document(str(path)).tables[0]
+    (borders,) = t._tbl.tblPr.findall(qn("w:tblBorders"))
+    assert {el.tag.split("}")[1]: el.get(qn("w:val")) for el in borders} == {
+        side: "nil" for side in ("top", "left", "bottom", "right", "insideH", "insideV")}
+    assert [c.text for c in t.rows[2].cells][:3] == ["1.", "Совещание директоров школ", "март 2022"]
+
+
 def test_docx_reads_back_through_the_backend(tmp_path):
     from shnor_docs.api import load_document
 

@@ -1,5 +1,6 @@
-"""OCR words to blocks: lines of running text become Paragraphs, words inside a ruled table's grid
-become its Cells, and a table continued on the next page is joined to the one it continues.
+"""OCR words to blocks: lines of running text become Paragraphs, words inside a table's grid (ruled,
+or drawn from the words' layout for a table without rulings) become its Cells, and a table continued
+on the next page is joined to the one it continues.
 
 Coordinates: the words' pixel boxes are multiplied by ``unit`` (1 for an image's pixels, 72/dpi for
 PDF points) so every Provenance is in the page's own units.
@@ -68,7 +69,8 @@ def _table_block(grid: GridTable, words: list[Word], page: int, unit: float) -> 
         for gc in grid_row:
             row.append(_cell(gc, by_cell.get((gc.row, gc.col), []), page, unit))
         rows.append(row)
-    return Table(rows=rows, prov=_prov(page, grid.box, _mean_conf(words), unit), pages=[page])
+    return Table(rows=rows, prov=_prov(page, grid.box, _mean_conf(words), unit), pages=[page],
+                 borderless=grid.borderless)
 
 
 def _cell(gc: GridCell, words: list[Word], page: int, unit: float) -> Cell:
@@ -139,6 +141,9 @@ def _lines_up(a: Table, b: Table) -> bool:
     if ea is None or eb is None or len(ea) != len(eb):
         return False
     width = max(ea[-1] - ea[0], 1.0)
+    if a.borderless and b.borderless:
+        # no rulings: the right edge is where the longest text of the page ends, not a boundary
+        ea, eb = ea[:-1], eb[:-1]
     return all(abs(x - y) <= 0.02 * width for x, y in zip(ea, eb))
 
 
@@ -152,6 +157,26 @@ def _same_row(a: list[Cell], b: list[Cell]) -> bool:
 
     ta, tb = " | ".join(_norm(a)), " | ".join(_norm(b))
     return len(a) == len(b) and (ta == tb or fuzz.ratio(ta, tb) >= 85)
+
+
+def _after_header(row: list[Cell], header: list[Cell]) -> list[Cell] | None:
+    """What a table without rulings holds under its repeated header in its first row, or None.
+
+    Without rulings nothing parts the header from the end of a row begun on the page before when
+    no row number stands between them (both fill the first row's cells); each cell then begins
+    with the header's lines, and the lines after them are that row's end."""
+    from rapidfuzz import fuzz
+
+    if len(row) != len(header):
+        return None
+    rest: list[Cell] = []
+    for cell, head in zip(row, header):
+        lines, want = cell.text.split("\n"), [x for x in head.text.split("\n") if x.strip()]
+        got = " ".join(" ".join(lines[: len(want)]).split()).lower()
+        if want and fuzz.ratio(got, " ".join(" ".join(want).split()).lower()) < 85:
+            return None
+        rest.append(Cell("\n".join(lines[len(want):]).strip("\n"), prov=cell.prov, span=cell.span))
+    return rest if any(c.text.strip() for c in rest) else None
 
 
 def merge_continued_tables(pages: dict[int, list[Block]]) -> None:
@@ -170,6 +195,10 @@ def merge_continued_tables(pages: dict[int, list[Block]]) -> None:
             rows = cont.rows
             if rows and open_table.rows and _same_row(rows[0], open_table.rows[0]):
                 rows = rows[1:]
+            elif rows and open_table.rows and cont.borderless:
+                rest = _after_header(rows[0], open_table.rows[0])
+                if rest is not None:
+                    rows = [rest, *rows[1:]]
             open_table.rows.extend(rows)
             open_table.pages.extend(pg for pg in cont.pages if pg not in open_table.pages)
             del blocks[first_idx]

@@ -1,5 +1,5 @@
-"""One page image to blocks (orientation, deskew, ruled tables, one OCR pass, layout), and many
-pages at once: one Tesseract process per core.
+"""One page image to blocks (orientation, deskew, ruled tables, one OCR pass, tables without
+rulings from the words' layout, layout), and many pages at once: one Tesseract process per core.
 
 Per page the cost is one OCR pass plus a few tenths of a second of OpenCV work. Orientation is
 checked cheaply first (:func:`~shnor_docs.ocr.preprocess.analyse`: text lines run across the
@@ -21,6 +21,7 @@ import cv2
 import numpy as np
 
 from ..document import Block, Provenance, Table
+from ..tables.image_columns import drop_gap_marks, find_borderless_tables
 from ..tables.image_grid import GridTable, find_tables
 from .base import OcrEngine, OcrPage, get_engine
 from .layout import page_blocks
@@ -142,6 +143,12 @@ def recognize_page(image: Any, page: int, *, dpi: int = 300, unit: float = 1.0,
                 ocr, tables, gray = ocr2, tables2, turned
                 rotation, skew = (rotation + extra) % 360, s2
                 break
+    # a table printed without rulings (a plan of measures in columns only), from the words' layout
+    borderless = find_borderless_tables(ocr.words, ruled=tables)
+    if borderless:
+        log.debug("page %d: %d table(s) found without rulings", page, len(borderless))
+        ocr = OcrPage(words=drop_gap_marks(ocr.words, borderless), size=ocr.size, dpi=ocr.dpi)
+        tables = sorted([*tables, *borderless], key=lambda t: (t.box[1], t.box[0]))
     blocks = page_blocks(ocr, tables, page, unit)
     if tables:
         _reread_short_cells(blocks, gray, dpi, unit, eng, lang)

@@ -42,12 +42,14 @@ class GridCell:
 @dataclass
 class GridTable:
     """A ruled table: its box, the x / y positions of its column / row boundaries, and its cells row
-    by row (each row's cells left to right, covering every column once)."""
+    by row (each row's cells left to right, covering every column once). ``borderless`` marks a
+    table whose boundaries were drawn from its words' layout (:mod:`.image_columns`), not rulings."""
 
     box: tuple[int, int, int, int]
     xs: list[int]
     ys: list[int]
     rows: list[list[GridCell]] = field(default_factory=list)
+    borderless: bool = False
 
     @property
     def n_cols(self) -> int:
