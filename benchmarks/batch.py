@@ -55,18 +55,29 @@ _FALLBACK = """УПРАВЛЕНИЕ ОБРАЗОВАНИЯ АДМИНИСТРА�
 """
 
 
+_KEEP = {"txt": ".txt", "docx": ".docx", "pdf": ".pdf", "scan": ".scan.pdf"}
+
+
 def make_backlog(out: Path, count: int, seed: int, formats: str) -> str:
-    """Fill ``out`` with ``count`` documents; returns how they were made."""
-    cmd = [sys.executable, "-m", "corpora.generate", "--count", str(count), "--seed", str(seed), "--out", str(out),
-           "--formats", formats]
+    """Fill ``out`` with ``count`` documents, an equal share in each format (each document in one
+    format only: a backlog, not the same orders four times); returns how they were made."""
+    kinds = [f for f in formats.split(",") if f in _KEEP] or ["txt"]
     try:
-        r = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=3600)
-        if r.returncode == 0:
-            for gold in out.rglob("*.json"):  # the generator's answers are not inputs
-                gold.unlink()
-            n = sum(1 for p in out.rglob("*") if p.is_file())
-            if n:
-                return f"corpora.generate ({formats}): {n} files"
+        made = []
+        for k, kind in enumerate(kinds):
+            share = count // len(kinds) + (1 if k < count % len(kinds) else 0)
+            part = out / kind
+            cmd = [sys.executable, "-m", "corpora.generate", "--count", str(share), "--seed", str(seed + k),
+                   "--out", str(part), "--formats", kind]
+            r = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=3600)
+            if r.returncode != 0:
+                raise OSError(r.stderr[-300:])
+            for f in [p for p in part.iterdir() if p.is_file()]:
+                # keep only this share's rendering (the generator leaves the .docx/.pdf it scanned from)
+                if not f.name.endswith(_KEEP[kind]) or (kind == "pdf" and f.name.endswith(".scan.pdf")):
+                    f.unlink()
+            made.append(f"{sum(1 for _ in part.iterdir())} {kind}")
+        return "corpora.generate: " + ", ".join(made)
     except (OSError, subprocess.TimeoutExpired):
         pass
     shutil.rmtree(out, ignore_errors=True)
