@@ -61,3 +61,21 @@ def test_header_row_test_rejects_a_lower_case_tail():
 
     assert is_header_row(["№", "Мероприятие", "Срок", "Ответственный"])
     assert not is_header_row(["", "сессий для кураторов", "(не позднее 10 января)", "отдела образования"])
+
+
+def _numbers(nums, sections=None):
+    from shnor_docs.extract.roadmaps import repair_numbers
+    from shnor_docs.records import RoadmapItem
+
+    items = [RoadmapItem(action="мероприятие", number=n, section=(sections or {}).get(i)) for i, n in enumerate(nums)]
+    repair_numbers(items)
+    return [it.number for it in items]
+
+
+def test_scan_numbers_misread_in_a_run_are_counted_through():
+    # a lone misreading between agreeing neighbours, and several in a row
+    assert _numbers(["1", "2", "З", "4"]) == ["1", "2", "3", "4"]
+    assert _numbers([None, "аа", "203", "204", "го", "2.6", "2.7"]) == ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7"]
+    # a run is not counted across a section: the item under the new section counts back from its own
+    secs = {0: "1. Первый раздел", 1: "1. Первый раздел", 2: "2. Второй раздел", 3: "2. Второй раздел"}
+    assert _numbers(["1.1", "1.2", "ви", "2.2"], secs) == ["1.1", "1.2", "2.1", "2.2"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..backends.detect import DOCX as DOCX_TYPE
 from ..document import Paragraph, Table
@@ -251,6 +252,52 @@ def repair_numbers(items: list[RoadmapItem]) -> None:
         if want is not None and it.number != want:
             it.number = want
             fixed[i], ok[i] = want, True
+    _fill_runs(items, [it.number for it in items])
+
+
+def _advance(num: str, k: int) -> str | None:
+    parts = num.split(".")
+    last = int(parts[-1]) + k
+    return ".".join(parts[:-1] + [str(last)]) if last >= 1 else None
+
+
+def _fill_runs(items: list[RoadmapItem], nums: list[str | None]) -> None:
+    """Several misread numbers in a row («2.1», «аа», «203», «го», «2.5»): between two numbers
+    that each agree with a neighbour, and within one section, the run is counted through. The
+    first and last runs of a section are counted on from their nearest sure number."""
+    n = len(nums)
+    ok = [bool(x and _CLEAN_NUM.match(x)) for x in nums]
+    depths = Counter(x.count(".") for x, good in zip(nums, ok) if good)
+    if depths:
+        # «203» in a table of «2.x» numbers is «2.3» with its stop lost, not a number to count from
+        usual = max(depths, key=lambda d: (depths[d], d))  # between equals, a stop lost beats one added
+        ok = [good and x.count(".") == usual for x, good in zip(nums, ok)]
+    sure = [ok[i] and ((i > 0 and ok[i - 1] and _next(nums[i - 1]) == nums[i])
+                       or (i + 1 < n and ok[i + 1] and _next(nums[i]) == nums[i + 1])) for i in range(n)]
+    for i in range(n):
+        # «2.2» under a section headed «2. …» is sure by itself
+        sec = re.match(r"\s*(\d{1,2})[.)]", items[i].section or "")
+        if ok[i] and sec and "." in nums[i] and nums[i].split(".")[0] == sec.group(1):
+            sure[i] = True
+    anchors = [i for i in range(n) if sure[i]]
+    if not anchors:
+        return
+    bounds = [None, *anchors, None]
+    for a, b in zip(bounds, bounds[1:]):
+        lo, hi = (a + 1 if a is not None else 0), (b if b is not None else n)
+        if lo >= hi:
+            continue
+        if a is not None and b is not None and _advance(nums[a], b - a) == nums[b] and \
+                len({items[k].section for k in range(a, b + 1)}) == 1:
+            for k in range(lo, hi):
+                items[k].number = _advance(nums[a], k - a)
+            continue
+        for k in range(lo, hi):
+            # counted back from the next sure number of the same section, or on from the last one
+            if b is not None and all(items[j].section == items[b].section for j in range(k, b)):
+                items[k].number = _advance(nums[b], k - b) or items[k].number
+            elif a is not None and all(items[j].section == items[a].section for j in range(a, k + 1)):
+                items[k].number = _advance(nums[a], k - a)
 
 
 def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) -> tuple[Roadmap | None, ColumnMap | None]:
