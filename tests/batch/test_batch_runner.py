@@ -130,3 +130,19 @@ def test_bad_options_exit_2(bad, tmp_path: Path):
     with pytest.raises(SystemExit) as e:
         main(["batch", str(tmp_path / "in"), str(tmp_path / "out"), *bad])
     assert e.value.code == 2
+
+
+def test_workers_share_the_cores_for_ocr_and_the_setting_is_put_back(monkeypatch):
+    import os
+
+    from shnor_docs.batch.runner import BatchOptions, _share_cores
+    from shnor_docs.ocr.pages import OCR_WORKERS_ENV, ocr_workers
+
+    monkeypatch.delenv(OCR_WORKERS_ENV, raising=False)
+    restore = _share_cores(BatchOptions(Path("in"), Path("out"), jobs=os.cpu_count() or 1))
+    assert os.environ[OCR_WORKERS_ENV] == "1" and ocr_workers() == 1
+    restore()
+    assert OCR_WORKERS_ENV not in os.environ and ocr_workers() == (os.cpu_count() or 1)
+    monkeypatch.setenv(OCR_WORKERS_ENV, "3")  # a user's own choice stays
+    _share_cores(BatchOptions(Path("in"), Path("out"), jobs=2))()
+    assert ocr_workers() == 3

@@ -155,6 +155,19 @@ def _read_sha(path: Path, max_bytes: int) -> tuple[str | None, int | None, str |
         return None, None, e.strerror or type(e).__name__
 
 
+def _share_cores(opts: BatchOptions) -> Callable[[], None]:
+    """For the batch's duration, let each of the local worker processes (which inherit the
+    environment, also when restarted) read ``cores / jobs`` pages at once: N documents at once
+    times every core would be N × cores Tesseract processes fighting over the cores. Returns the
+    function that puts the environment back. A user's own setting is left alone."""
+    from ..ocr.pages import OCR_WORKERS_ENV
+
+    if opts.executor == "inline" or opts.scheduler or OCR_WORKERS_ENV in os.environ:
+        return lambda: None
+    os.environ[OCR_WORKERS_ENV] = str(max(1, (os.cpu_count() or 1) // max(1, opts.jobs)))
+    return lambda: os.environ.pop(OCR_WORKERS_ENV, None)
+
+
 def make_executor(opts: BatchOptions) -> Executor:
     """The executor the options ask for."""
     if opts.executor == "inline":
@@ -271,7 +284,12 @@ def run_batch(opts: BatchOptions, executor: Executor | None = None,
 
         if jobs:
             own = executor is None
-            ex = executor or make_executor(opts)
+            restore = _share_cores(opts) if own else (lambda: None)
+            try:
+                ex = executor or make_executor(opts)
+            except BaseException:
+                restore()
+                raise
             try:
                 with _Progress(len(jobs), enabled=opts.progress) as bar:
                     for job, answer in ex.run(jobs):
@@ -289,6 +307,7 @@ def run_batch(opts: BatchOptions, executor: Executor | None = None,
             finally:
                 if own:
                     ex.close()
+                restore()
 
         cat.rebuild_registry()
         write_exports(cat, out_dir, opts.formats)

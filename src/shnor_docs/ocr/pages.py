@@ -161,6 +161,18 @@ def recognize_page(image: Any, page: int, *, dpi: int = 300, unit: float = 1.0,
 
 PageSource = tuple[int, Callable[[], Any], int, float]  # (page, image loader, dpi, unit)
 
+#: environment variable: how many pages of one document are OCR'd at once (default: every core)
+OCR_WORKERS_ENV = "SHNOR_OCR_WORKERS"
+
+
+def ocr_workers() -> int:
+    """Pages of one document read at once: ``$SHNOR_OCR_WORKERS`` or the number of cores. A batch
+    running several documents at once sets it so that documents × pages ≈ cores."""
+    try:
+        return max(1, int(os.environ.get(OCR_WORKERS_ENV, "")))
+    except ValueError:
+        return os.cpu_count() or 1
+
 
 def recognize_pages(sources: Iterable[PageSource], *, engine: str = "tesseract", lang: str = "rus",
                     workers: int | None = None) -> Iterator[PageResult]:
@@ -171,7 +183,7 @@ def recognize_pages(sources: Iterable[PageSource], *, engine: str = "tesseract",
     The workers are threads: each spends its time waiting on its Tesseract process or in OpenCV,
     both of which release the GIL.
     """
-    workers = workers or os.cpu_count() or 1
+    workers = workers or ocr_workers()
     eng = get_engine(engine)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         queue = []
