@@ -21,7 +21,7 @@ def lexicon(name: str):
 
 def decline_surname(surname: str, kind: str, female: bool, case: str) -> str:
     """A surname in ``case``. ``kind``: ``ov`` (Петров/Петрова), ``sky`` (Вишневский/-ая),
-    ``cons`` (Шестак: declines for a man, not for a woman), ``indecl`` (Шевченко, Черных, -дзе)."""
+    ``cons`` (Шевчак: declines for a man, not for a woman), ``indecl`` (Шевченко, Черных, -дзе)."""
     if case == "nom" or kind == "indecl" or (kind == "cons" and female):
         return surname
     if kind == "ov":
@@ -33,7 +33,7 @@ def decline_surname(surname: str, kind: str, female: bool, case: str) -> str:
         if female:
             return stem + ("ую" if case == "acc" else "ой")
         return stem + {"gen": "ого", "dat": "ому", "acc": "ого", "ins": "им"}[case]
-    # a man's surname ending in a consonant: Шестак → Шестака, Духнай → Духная, Бабич → Бабичем
+    # a man's surname ending in a consonant: Шевчак → Шевчака, Дугляй → Дугляя, Бабич → Бабичем
     if surname.endswith("й"):
         return surname[:-1] + {"gen": "я", "dat": "ю", "acc": "я", "ins": "ем"}[case]
     soft_ins = "ем" if surname[-1] in "жшчщц" else "ом"
@@ -94,8 +94,8 @@ class Person:
         return decline_surname(self.surname, self.kind, self.female, case)
 
     def printed(self, case: str, style: str) -> str:
-        """The name as printed. ``style``: ``init_first`` «И.Б. Лукашова», ``init_after`` «Лукашова И.Б.»,
-        ``tight`` «И.Б.Лукашова», ``spaced`` «Лукашова И. Б.», ``full`` «Лукашова Ирина Борисовна»
+        """The name as printed. ``style``: ``init_first`` «И.Д. Коршунова», ``init_after`` «Коршунова И.Д.»,
+        ``tight`` «И.Д.Коршунова», ``spaced`` «Коршунова И. Д.», ``full`` «Коршунова Ирина Денисовна»
         (first name and patronymic declined too)."""
         s = self.surname_in(case)
         i = self.initials

@@ -46,13 +46,13 @@ def fold(text: str | None) -> str:
 
 
 def number_key(number: str | None) -> str:
-    """An order number folded for matching: ``"№ 111-А/25."`` → ``"111-а/25"``."""
+    """An order number folded for matching: ``"№ 207-В/24."`` → ``"207-в/24"``."""
     t = fold((number or "").replace("№", " ")).replace(" ", "")
     return t.strip(".-")
 
 
 def person_key(surname: str | None, initials: str | None) -> str | None:
-    """``"лукашова|иб"`` for Лукашова И.Б. (``None`` without a surname)."""
+    """``"коршунова|ид"`` for Коршунова И.Д. (``None`` without a surname)."""
     s = fold(surname).replace(" ", "")
     if not s:
         return None
@@ -61,7 +61,7 @@ def person_key(surname: str | None, initials: str | None) -> str | None:
 
 
 def school_key(municipality: str | None, kind: str | None, number: str | None, name: str | None) -> str:
-    """``"сочи городской округ|сош|4"``; a school without a number is keyed by its name."""
+    """``"заречный городской округ|сош|4"``; a school without a number is keyed by its name."""
     num = "".join(ch for ch in (number or "") if ch.isalnum()).casefold()
     return "|".join([fold(municipality), fold(kind), num or "name:" + fold(name)])
 

@@ -35,10 +35,10 @@ def _doc(*blocks, ocr: bool = True) -> Document:
 
 
 def test_paragraphs_split_inside_a_word_are_merged():
-    doc = _doc(Paragraph("и Дорожной карте по ме-"), Paragraph("тодическому сопровождению работы"),
+    doc = _doc(Paragraph("в приложении к плану по ме-"), Paragraph("тодической поддержке школ"),
                Paragraph("Итоги года"))
     clean_document(doc)
-    assert [b.text for b in doc.blocks] == ["и Дорожной карте по методическому сопровождению работы",
+    assert [b.text for b in doc.blocks] == ["в приложении к плану по методической поддержке школ",
                                             "Итоги года"]
 
 
@@ -57,11 +57,11 @@ def test_compound_keeps_its_hyphen_when_merged():
 
 def test_cells_and_noise_lines():
     doc = _doc(Paragraph("ПРИКАЗ"), Paragraph("й", gap_before=True), Paragraph("СОШ Jф 5"),
-               Table(rows=[[Cell("1"), Cell("прик€в УО от 12.0l.202l Ns 7")]]))
+               Table(rows=[[Cell("1"), Cell("прик€в УО от 14.0l.202l Ns 7")]]))
     clean_document(doc)
     assert [b.text for b in doc.paragraphs()] == ["ПРИКАЗ", "СОШ № 5"]
     assert doc.blocks[1].gap_before  # the dropped line's gap stays
-    assert doc.blocks[2].rows[0][1].text == "приказ УО от 12.01.2021 № 7"
+    assert doc.blocks[2].rows[0][1].text == "приказ УО от 14.01.2021 № 7"
 
 
 def test_clean_document_leaves_clean_text_alone():
@@ -129,8 +129,9 @@ def test_seed_001_cer():
     raw = path.read_text(encoding="utf-8")
     clean = gold.read_text(encoding="utf-8")
     assert looks_like_ocr(raw) > 0.9
-    before = score.cer(raw, clean, until="Хняч")
-    after = score.cer(doc.text(), clean, until="Хняч")
+    until = clean.split()[-1]  # the gold text's last word: the contract cuts the raw text there
+    before = score.cer(raw, clean, until=until)
+    after = score.cer(doc.text(), clean, until=until)
     assert before > 0.03
     assert after <= 0.012
 

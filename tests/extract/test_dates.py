@@ -35,11 +35,11 @@ from shnor_docs.extract.dates import MONTHS, find_dates, find_years, month_numbe
     ("31 декабря 2024 года", date(2024, 12, 31)),
     ("29 февраля 2024 г.", date(2024, 2, 29)),
     ("1-го сентября 2021 г.", date(2021, 9, 1)),
-    ("приказ от 17 сентября 2020 года № 5", date(2020, 9, 17)),
+    ("приказ от 21 сентября 2020 года № 5", date(2020, 9, 21)),
     ("9 СЕНТЯБРЯ 2020 ГОДА", date(2020, 9, 9)),
     ("12 сентября, 2023", date(2023, 9, 12)),
     ("1 сентября 2021г.", date(2021, 9, 1)),
-    ("17 сентября 2020 гола", date(2020, 9, 17)),  # OCR «гола» for «года»: the date itself is whole
+    ("21 сентября 2020 гола", date(2020, 9, 21)),  # OCR «гола» for «года»: the date itself is whole
     ("l9.02.202l", date(2021, 2, 19)),  # OCR l for 1
     ("|4.05.202l", date(2021, 5, 14)),
     ("26.01.202|", date(2021, 1, 26)),
@@ -51,8 +51,8 @@ from shnor_docs.extract.dates import MONTHS, find_dates, find_years, month_numbe
     ("срок – 01.12.2020;", date(2020, 12, 1)),
     ("01.02.2021-28.02.2021", date(2021, 2, 1)),
     ("12 сентября 2023 г. и 14 октября 2023 г.", date(2023, 9, 12)),
-    ("28.01.2021 № 76", date(2021, 1, 28)),
-    ("№ 5.04.32-111-А/25 от 28.03.2025", date(2025, 3, 28)),
+    ("19.01.2021 № 73", date(2021, 1, 19)),
+    ("№ 3.06.41-207-В/24 от 14.03.2024", date(2024, 3, 14)),
 ])
 def test_parse_date_reads_usual_forms(text: str, expected: date) -> None:
     assert parse_date(text) == expected
@@ -62,9 +62,9 @@ def test_parse_date_reads_usual_forms(text: str, expected: date) -> None:
     "32.13.2021",  # impossible day and month
     "31.04.2021",
     "29.02.2021",  # 2021 is not a leap year
-    "5.04.32-111-А/25",  # an order number, not a date in 1932
-    "05.04.32-111",
-    "№ 111-5.04.32",
+    "3.06.41-207-В/24",  # an order number, not a date in 1941
+    "03.06.41-207",
+    "№ 207-3.06.41",
     "1.2.14",  # a section number
     "п. 2.1.12",
     "12 сентября",  # no year
@@ -79,11 +79,11 @@ def test_parse_date_rejects_non_dates(text: str) -> None:
 
 
 def test_find_dates_gives_offsets_into_the_original_text() -> None:
-    text = "Приказ от 28.01.2021 № 76; письмо от «12» сентября 2023 г. и приказ № 5.04.32-111-А/25."
+    text = "Приказ от 19.01.2021 № 73; письмо от «12» сентября 2023 г. и приказ № 3.06.41-207-В/24."
     found = find_dates(text)
-    assert [d for d, _s, _e in found] == [date(2021, 1, 28), date(2023, 9, 12)]
+    assert [d for d, _s, _e in found] == [date(2021, 1, 19), date(2023, 9, 12)]
     (_d1, s1, e1), (_d2, s2, e2) = found
-    assert text[s1:e1] == "28.01.2021"
+    assert text[s1:e1] == "19.01.2021"
     assert text[s2:e2] == "«12» сентября 2023 г."
 
 
@@ -94,8 +94,8 @@ def test_find_dates_reads_a_list_of_meeting_dates() -> None:
 
 
 def test_find_dates_reads_an_ocr_line() -> None:
-    found = find_dates("письмо от l9.02.202l Nl 47 и от 26.03.202l № 459")
-    assert [d for d, _s, _e in found] == [date(2021, 2, 19), date(2021, 3, 26)]
+    found = find_dates("письмо от l9.02.202l Nl 47 и от 23.03.202l № 452")
+    assert [d for d, _s, _e in found] == [date(2021, 2, 19), date(2021, 3, 23)]
 
 
 def test_prepare_keeps_length_and_repairs_ocr_digits() -> None:
@@ -122,7 +122,7 @@ def test_months_table_has_every_month_in_every_case() -> None:
 @pytest.mark.parametrize("text, years", [
     ("на 2019-2021 годы", [2019, 2021]),
     ("в 2021 году", [2021]),
-    ("приказ от 28.01.2021 о плане на 2021 год", [2021]),
+    ("приказ от 19.01.2021 о плане на 2021 год", [2021]),
     ("2020-2021 учебный год", [2020, 2021]),
     ("в 202l году", [2021]),
     ("номер 120210", []),
@@ -135,14 +135,14 @@ def test_find_years(text: str, years: list[int]) -> None:
     ("Об утверждении плана мероприятий на 2019-2021 годы", (2019, 2021)),
     ("на 2019 – 2021 годы", (2019, 2021)),
     ("дорожная карта на 2021 год", (2021, 2021)),
-    ("переводу школ в эффективный режим функционирования в 2025 году", (2025, 2025)),
+    ("о работе школ с низкими результатами в 2025 году", (2025, 2025)),
     ("Об итогах работы в 2020-2021 учебном году", (2020, 2021)),
     ("2020-2021 учебный год", (2020, 2021)),
     ("на 2024-2026 годы", (2024, 2026)),
     ("на 2021-22 гг.", (2021, 2022)),
     ("с 2022 по 2024 год", (2022, 2024)),
     ("Программа 2019-2021.", (2019, 2021)),
-    ("приказ от 28.01.2021 № 76", None),
+    ("приказ от 19.01.2021 № 73", None),
     ("Об утверждении Дорожной карты", None),
 ])
 def test_period_of(text: str, period: tuple[int, int] | None) -> None:

@@ -179,7 +179,7 @@ def digit_lookalikes(text: str, ctx: Context) -> str:
 
 
 def slash_read_as_one(text: str, ctx: Context) -> str:
-    """In a letter number «1395121-21-10» the «/» before the year was read as «1»: a 5–7 digit run
+    """In a letter number «1348121-21-10» the «/» before the year was read as «1»: a 5–7 digit run
     ending in «1» + a two-digit year and followed by «-NN-NN» is «NNNN/YY-NN-NN»."""
     return re.sub(r"(?<![\d/])(\d{2,4})1([12]\d)(?=-\d\d-\d\d)", r"\1/\2", text)
 
@@ -200,7 +200,7 @@ def double_commas(text: str, ctx: Context) -> str:
 
 
 def toponym_na(text: str, ctx: Context) -> str:
-    """«-ва-» between two capitalised parts of a place name is «-на-» (Ростов-на-Дону, Славянск-на-…)."""
+    """«-ва-» between two capitalised parts of a place name is «-на-» (Ростов-на-Дону, Бобровск-на-…)."""
     return re.sub(rf"(?<=[{CYR}]{{3}})-ва-(?=[А-ЯЁ])", "-на-", text)
 
 
@@ -342,7 +342,7 @@ _INITIALS_PUNCT = re.compile(rf"(?<![{CYR}\w.,])([А-ЯЁ])[,;]([А-ЯЁ])\.(?=\
 
 
 def initials_punct(text: str, ctx: Context) -> str:
-    """A stop in initials read as a comma or semicolon: «Е,В. Третьяков», «Л.В; Сапелкина» (only
+    """A stop in initials read as a comma or semicolon: «Е,М. Хрусталев», «Л.Г; Бобылкина» (only
     before a word that is surely a surname: «пункты А,Б. Работа» stays)."""
     from ..extract.morph import surname_quality
 
@@ -354,7 +354,7 @@ def initials_punct(text: str, ctx: Context) -> str:
 
 
 def initials_case(text: str, ctx: Context) -> str:
-    """Initials before a surname are capitals: «С.с. Духнай» → «С.С. Духнай», «о.В. П…» → «О.В.»."""
+    """Initials before a surname are capitals: «Р.р. Дугляй» → «Р.Р. Дугляй», «о.В. П…» → «О.В.»."""
 
     def fix(m: re.Match) -> str:
         a, b = m.group(1), m.group(2)

@@ -97,7 +97,7 @@ def _merge_hyphenated(doc: Document, trace: list | None = None) -> None:
         prev = out[-1] if out else None
         if isinstance(b, Paragraph) and isinstance(prev, Paragraph) and re.search(r"\d-$", prev.text) \
                 and re.match(r"\d", b.text):
-            # a number split after its hyphen («1395/21-21-» + «10»)
+            # a number split after its hyphen («1348/21-21-» + «10»)
             prev.text += b.text
             prev.prov = _union(prev.prov, b.prov)
             continue

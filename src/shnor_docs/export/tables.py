@@ -59,14 +59,14 @@ SEP = "; "
 
 
 def person_label(ref: dict | None) -> str | None:
-    """``"Лукашова И.Б."`` from a person-ref (``None`` for no person)."""
+    """``"Коршунова И.Д."`` from a person-ref (``None`` for no person)."""
     if not ref or not ref.get("surname"):
         return None
     return f"{ref['surname']} {ref.get('initials') or ''}".strip()
 
 
 def order_label(date: str | None, number: str | None, doc_type: str | None = None) -> str:
-    """``"приказ № 76 от 2021-01-28"`` — how an order is named in a cell."""
+    """``"приказ № 73 от 2021-01-19"`` — how an order is named in a cell."""
     parts = [doc_type or "документ"]
     number = (number or "").lstrip("№ ").strip()
     if number:

@@ -5,7 +5,7 @@ length as the original, so offsets found in it are offsets in the original. Prep
 ``ё``, Latin look-alike letters and dashes, and repairs OCR digits (``202l`` → ``2021``) — cheap
 fixes that keep an OCR'd date findable without changing what a clean text means.
 
-Order numbers such as «5.04.32-111-А/25» look like dates to a naive reader (natasha reads 1932);
+Order numbers such as «3.06.41-207-В/24» look like dates to a naive reader (natasha reads 1941);
 a numeric date here must not run on into more digits, so they are left alone.
 """
 
@@ -222,7 +222,7 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """The (first) date written in ``text`` in any usual form, or None («32.13.2021», «5.04.32-111-А/25»)."""
+    """The (first) date written in ``text`` in any usual form, or None («32.13.2021», «3.06.41-207-В/24»)."""
     found = find_dates(text)
     return found[0][0] if found else None
 

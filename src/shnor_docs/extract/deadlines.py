@@ -5,7 +5,7 @@ The reading is a list of named rules tried in order (:data:`RULES`); the first t
 and the debug log names it. Conventions follow the annotated seeds:
 
 * a periodic word (ежегодно, ежеквартально, 2 раза в год …) wins over any date in the cell: the dates
-  in «2 раза в год (не позже 10 января и 28 августа)» are checkpoints, the span is the roadmap's;
+  in «2 раза в год (не позже 15 января и 25 августа)» are checkpoints, the span is the roadmap's;
 * explicit dates, months, quarters and years fix start/end; «до …»/«не позднее …» fix only the end,
   «с …» only the start; several of them span from the earliest to the latest;
 * «в течение года», «постоянно» → the roadmap's span, continuous; «в течение учебного года» →

@@ -79,8 +79,8 @@ _CITY = re.compile(r"\b(?:города|город|г\.)\s*([А-ЯЁ][а-яё-]+(
 
 def find_municipality(issuer: str, region: str | None) -> str | None:
     """The municipality an issuer belongs to, as named there, in the nominative where the text
-    allows: «…муниципального образования «Краснинский район»…» → «Краснинский район»;
-    «…Углегорского муниципального округа…» → «Углегорский муниципальный округ»."""
+    allows: «…муниципального образования «Заречинский район»…» → «Заречинский район»;
+    «…Тихогорского муниципального округа…» → «Тихогорский муниципальный округ»."""
     text = issuer
     m = _MO.search(text)
     if m:

@@ -67,10 +67,10 @@ _MASC_CONS_INS = re.compile(r"([бвгджзклмнпрстфхцчшщ])ом$"
 def surname_nominative(word: str, case: str | None = None, gender: str | None = None) -> str:
     """The nominative of a printed surname.
 
-    A form that can be read as a nominative is kept as printed («Лукашова И.Б.» stays
-    «Лукашова»): the text gives no way to tell it from a masculine genitive, and the contract keeps
-    it. Forms no nominative has are turned back («Мельниковой» → «Мельникова», «Петровым» →
-    «Петров»); «-ову» is a feminine accusative in an accusative context («возложить на … Тамонову»)
+    A form that can be read as a nominative is kept as printed («Коршунова И.Д.» stays
+    «Коршунова»): the text gives no way to tell it from a masculine genitive, and the contract keeps
+    it. Forms no nominative has are turned back («Пасечниковой» → «Пасечникова», «Петровым» →
+    «Петров»); «-ову» is a feminine accusative in an accusative context («возложить на … Ракитову»)
     and a masculine dative otherwise. ``case`` is the case the context demands, when known;
     ``gender`` (``"femn"``/``"masc"``) comes from a first name or another mention.
     """
@@ -128,7 +128,7 @@ def is_name_part(word: str, tag: str) -> bool:
 
 def surname_quality(word: str) -> int:
     """How surely a capitalised word beside initials is a surname: 2 — the dictionary calls it one,
-    or does not know it; 1 — a «-ский» adjective or a given name («Стрелецкий», «Гребен»);
+    or does not know it; 1 — a «-ский» adjective or a given name («Стрелецкий», «Демьян»);
     0 — a common noun or adjective that is also a surname («Мельник», «Гайдук», «Гладких»);
     -1 — not a surname («Отделу», «Приказ», a verb, a preposition)."""
     if not re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", word) or len(word) < 3:
@@ -212,7 +212,7 @@ def is_plural_nominative_noun(word: str) -> bool:
 
 def inflect_phrase_nominative(text: str) -> str:
     """An adjective + noun phrase in any case put into the nominative, agreeing with its noun
-    («Углегорского муниципального округа» → «Углегорский муниципальный округ»)."""
+    («Тихогорского муниципального округа» → «Тихогорский муниципальный округ»)."""
     words = text.split()
     head_i, gender, number = None, None, "sing"
     for i, w in enumerate(words):

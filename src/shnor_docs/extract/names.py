@@ -1,4 +1,4 @@
-"""Finding person names in a piece of text: «И.Б. Лукашова», «Лукашова И.Б.», «Кравец Татьяна
+"""Finding person names in a piece of text: «И.Д. Коршунова», «Коршунова И.Д.», «Кравец Татьяна
 Викторовна», in any case, with the case the context demands.
 
 Rules come first because they are exact where this genre is regular (initials and a surname);
@@ -18,9 +18,9 @@ _SURNAME = rf"[{_UP}][а-яё]+(?:-[{_UP}][а-яё]+)?"
 _INIT2 = rf"([{_UP}])\.\s?([{_UP}])\.?"
 _INIT1 = rf"([{_UP}])\."
 
-# «И.Б. Лукашова» / «И. Б. Лукашова» / «И.Б.Лукашова»
+# «И.Д. Коршунова» / «И. Д. Коршунова» / «И.Д.Коршунова»
 _IF = re.compile(rf"(?<![А-Яа-яЁёA-Za-z.])(?:{_INIT2}|{_INIT1})\s?({_SURNAME})(?![а-яё])")
-# «Лукашова И.Б.» / «Лукашова И. Б.»
+# «Коршунова И.Д.» / «Коршунова И. Д.»
 _SF = re.compile(rf"(?<![А-Яа-яЁё-])({_SURNAME})\s+(?:([{_UP}])\.\s?([{_UP}])\.?|([{_UP}])\.)(?![а-яё])")
 # «Кравец Татьяна Викторовна» / «Татьяна Викторовна Кравец» / «Татьяной Викторовной Кравец»
 # a lookahead, so that «Школы Штерн Зоя Леонидовна» is tried from «Штерн» too (matches overlap)
@@ -168,7 +168,7 @@ def _ner_mentions(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
 
 def _ocr_surname(word: str) -> str:
     """A surname the dictionary does not know but knows with Tesseract's «ф» put back
-    («Еоремова» → «Ефремова»); other words are returned as they are."""
+    («Трооимова» → «Трофимова»); other words are returned as they are."""
     if morph.is_known(word.lower()):
         return word
     for i, ch in enumerate(word):

@@ -1,9 +1,9 @@
 """natasha's NER as the fallback of the name rules: only for text where two capitalised words look
-like a name the initials patterns cannot see («Анна Смирнова», «Марковой Сон Ок»).
+like a name the initials patterns cannot see («Анна Смирнова», «Сазоновой Ын Хи»).
 
 The models ship inside natasha's wheel (offline) and load once per process, on first need: the
 common case — names with initials — never loads them. natasha's own normaliser is not used for
-surnames: with initials only it defaults to the masculine («О.Н. Медведева» → «Медведев»), which the
+surnames: with initials only it defaults to the masculine («О.Р. Соболева» → «Соболев»), which the
 contract forbids; :mod:`morph` puts surnames into the nominative instead.
 """
 

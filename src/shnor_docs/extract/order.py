@@ -125,7 +125,7 @@ def _is_proper(word: str) -> bool:
         return True
     if not morph.is_known(word):
         return True
-    # adjectives made from place names: «краснодарского», «углегорского»
+    # adjectives made from place names: «ставропольского», «тихогорского»
     return bool(re.search(r"(?:ск|цк)(?:ий|ого|ой|ая|ому|им|ом|ую)$", word)) and not any(
         morph.is_known(word) and p.score > 0.3 and "Geox" not in p.tag and p.normal_form in _COMMON_ADJ for p in ps)
 

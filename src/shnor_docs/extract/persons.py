@@ -2,7 +2,7 @@
 text gives them and every printed form.
 
 Names come from the rules in :mod:`names` over paragraphs and table cells. Spelling variants of one
-person («Колмазник И.В.» / «Колмазнин И.В.») are merged with rapidfuzz when the initials agree; the
+person («Тарвазник И.Р.» / «Тарвазнин И.Р.») are merged with rapidfuzz when the initials agree; the
 surname kept is the one printed most often. natasha's NER is asked, per paragraph and only when a
 paragraph holds a capitalised given name the rules did not explain, for full names the rules
 cannot see (a name without a patronymic, an unusual order).
@@ -35,8 +35,8 @@ class _Acc:
 
 
 def _paragraph_position(text: str, m: Mention) -> str | None:
-    """The position printed before a name in running text: «Составил: методист ОМО Ермакова Э.Л.»,
-    «Директор МКУО ЦОКО И.Н. Хняч», or a list in brackets after a plural dative («кураторам (…)»)."""
+    """The position printed before a name in running text: «Составил: методист РМК Ларионова Н.П.»,
+    «Директор МКУО ЦОКО И.Ф. Гняч», or a list in brackets after a plural dative («кураторам (…)»)."""
     before = text[:m.start]
     dm = _DATIVE_LIST.search(before)
     if dm:
@@ -65,7 +65,7 @@ def collect(doc, order) -> list[Person]:
             acc.add(m, _paragraph_position(line, m))
     for window, cut in _line_breaks(doc.blocks):
         for m in find_mentions(window):
-            if m.start < cut < m.end:  # «… О.М.» / «Мордвиновой, …»: a name the layout broke
+            if m.start < cut < m.end:  # «… О.Д.» / «Сухотиновой, …»: a name the layout broke
                 acc.add(m, _paragraph_position(window, m))
     for b in doc.blocks:
         if isinstance(b, Paragraph):
@@ -111,7 +111,7 @@ def _line_breaks(blocks: list, reach: int = 60) -> list[tuple[str, int]]:
 
 
 def _joined_lines(blocks: list) -> list[str]:
-    """Paragraph lines, with a word cut by a hyphen at a line end («Чернобров-» / «кина …») joined
+    """Paragraph lines, with a word cut by a hyphen at a line end («Остробров-» / «кина …») joined
     to the next line, so a name split by the layout is found whole."""
     out: list[str] = []
     for b in blocks:
@@ -120,7 +120,7 @@ def _joined_lines(blocks: list) -> list[str]:
         for line in b.text.split("\n"):
             first = re.match(r"[а-яё]+", line)
             # join only when the next line starts with a fragment, not a word of its own
-            # («Чернобров-» + «кина» joins; «Ковалева-» + «главный специалист» is a dash)
+            # («Остробров-» + «кина» joins; «Рябинина-» + «главный специалист» is a dash)
             if out and re.search(r"[А-Яа-яЁё]-$", out[-1]) and first and not morph.is_known(first.group(0)):
                 out[-1] = out[-1][:-1] + line
             else:
@@ -139,7 +139,7 @@ def _same_person(a: str, b: str, same_initials: bool) -> bool:
     if a + "а" == b or b + "а" == a:
         return False
     if len(a) >= 5 and len(b) >= 5 and (a.startswith(b) or b.startswith(a)):
-        return True  # a surname cut at a line end («Чернобров-» / «кина»)
+        return True  # a surname cut at a line end («Остробров-» / «кина»)
     return Levenshtein.distance(a, b) <= 1 or (min(len(a), len(b)) >= 7 and Levenshtein.distance(a, b) <= 2
                                                and a[:4] == b[:4])
 

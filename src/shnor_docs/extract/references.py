@@ -1,7 +1,7 @@
 """Stage: references — the documents the text cites, repeals, amends or approves.
 
 A dated or numbered reference reads «<kind> [<issuer>] от <date> [№ <number>] [«<title>»]» or
-«<kind> № <number> от <date>»; lists share the kind («письма УО от 24.11.2020 № 1, от 26.01.2021
+«<kind> № <number> от <date>»; lists share the kind («письма УО от 19.11.2020 № 1, от 21.01.2021
 № 2»). The relation comes from the directive around it: «признать утратившим силу» repeals,
 «внести изменения» amends. What a directive approves («Утвердить … дорожную карту (приложение)»)
 is recorded as an approved document without a date or number.
@@ -91,7 +91,7 @@ def find_references(text: str) -> list[Reference]:
     for start, end, date, num in spans:
         kind, kend = _nearest_kind(text, start)
         if kind is None:
-            # «от 12.01.2021» with no document word nearby is not a reference (a period, an age …)
+            # «от 14.01.2021» with no document word nearby is not a reference (a period, an age …)
             if num is None:
                 continue
         issuer = None

@@ -1,9 +1,9 @@
 """Splitting a «responsible» cell into persons (with their positions) and organisations.
 
-A cell mixes «И.Б. Лукашова, заместитель начальника УОН В.Г. Церекидзе, директор СЦРО»,
-«Начальник отдела Тамонова Е.А., кураторы», «Администрация ОО, педагогические работники ОО
-(учителя-предметники)». Names are found first; each takes the position printed right after it
-(«, директор СЦРО») or, failing that, right before it («Методист ИМО Медведева С.В.»); what is left
+A cell mixes «И.Д. Коршунова, заместитель начальника УОН В.Т. Гоцеридзе, директор ЦРО»,
+«Начальник отдела Ракитова Е.Л., кураторы», «Администрация ОО, педагогические работники ОО
+(учителя начальных классов)». Names are found first; each takes the position printed right after it
+(«, директор ЦРО») or, failing that, right before it («Методист ИМО Соболева С.К.»); what is left
 is split into organisations and collectives.
 """
 

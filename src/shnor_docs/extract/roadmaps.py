@@ -98,7 +98,7 @@ def join_text_lines(left: str, right: str) -> str:
         if morph.is_known(wa + wb) and not (morph.is_known(wa) and morph.is_known(wb)):
             return left + right
         if not morph.is_known(wa) and re.match(r"[а-яё]{1,2}(?:\s+[А-ЯЁ]\.|[,.]|$)", right):
-            return left + right  # the last letters of a name: «Колмазни» / «к И.В.»
+            return left + right  # the last letters of a name: «Тарвазни» / «к И.Р.»
     if re.search(r"\d$", left) and re.match(r"\d", right) and re.search(r"\d[./]\d{0,3}$", left):
         return left + right
     return f"{left} {right}"
