@@ -341,6 +341,29 @@ _INITIALS_PUNCT = re.compile(rf"(?<![{CYR}\w.,])([А-ЯЁ])[,;]([А-ЯЁ])\.(?=\
                              rf"|(?<![{CYR}\w.,])([А-ЯЁ])\.([А-ЯЁ])[,;](?=\s?([А-ЯЁ][а-яё]{{2,}}))")
 
 
+_INITIAL_DIGIT = {"3": "З", "0": "О", "6": "Б"}
+_DIGIT_INITIALS_AFTER = re.compile(r"([А-ЯЁ][а-яё]+ )(?:(3{1,2}|0|6)\.(?=[А-ЯЁ]\.)|([А-ЯЁ]\.)(3|0|6)\.(?!\d))")
+_DIGIT_INITIALS_BEFORE = re.compile(r"(?<!№ )(?<![\w.№])(3|0|6)\.(?=[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]{2,})")
+
+
+def dot_between_words(text: str, ctx: Context) -> str:
+    """A speck read as a full stop between two lower-case words: «образования.администрации»."""
+    return re.sub(r"(?<![\w.])([а-яё]{3,})\.([а-яё]{3,})(?![\w.])", r"\1 \2", text)
+
+
+def initials_digits(text: str, ctx: Context) -> str:
+    """An initial read as a digit beside a surname: «Белых 3.Я.», «Кравец 33.А.», «3.А. Кравец»
+    → «З.Я.», «З.А.» (3 for З, 0 for О, 6 for Б; a point number «3. Утвердить» is left alone)."""
+
+    def after(m: re.Match) -> str:
+        if m.group(2):
+            return m.group(1) + _INITIAL_DIGIT[m.group(2)[0]] + "."
+        return m.group(1) + m.group(3) + _INITIAL_DIGIT[m.group(4)] + "."
+
+    text = _DIGIT_INITIALS_AFTER.sub(after, text)
+    return _DIGIT_INITIALS_BEFORE.sub(lambda m: _INITIAL_DIGIT[m.group(1)] + ".", text)
+
+
 def initials_punct(text: str, ctx: Context) -> str:
     """A stop in initials read as a comma or semicolon: «Е,М. Хрусталев», «Л.Г; Бобылкина» (only
     before a word that is surely a surname: «пункты А,Б. Работа» stays)."""
@@ -384,10 +407,12 @@ RULES: list[Rule] = [
     Rule("latin_words_in_cyrillic", latin_words_in_cyrillic),
     Rule("etc_abbreviation", etc_abbreviation),
     Rule("year_glued", year_glued),
+    Rule("dot_between_words", dot_between_words),
     Rule("repair_words", repair_words),
     Rule("year_word", year_word),
     Rule("toponym_na", toponym_na),
     Rule("double_commas", double_commas),
+    Rule("initials_digits", initials_digits),
     Rule("initials_punct", initials_punct),
     Rule("initials_case", initials_case),
     Rule("garbage_tokens", garbage_tokens),
