@@ -74,3 +74,11 @@ def test_standalone_plan_under_approval() -> None:
     items = r.roadmaps[0].items
     assert items[0].deadline.start == "2023-02-01" and items[0].deadline.end == "2023-02-28"
     assert items[1].responsible[0].org == "методисты центра"
+
+
+def test_plan_heading_ends_after_its_years_without_a_blank_line():
+    # a scan keeps one paragraph per printed line and no blank lines
+    text = ("ПЛАН МЕРОПРИЯТИЙ\nпо поддержке школ с низкими результатами обучения\nна 2023-2025 годы\n"
+            "Перечень школ: МБОУ СОШ № 4, МБОУ СОШ № 9.\n")
+    assert extract(text.encode(), "plan.txt").order.title == (
+        "ПЛАН МЕРОПРИЯТИЙ по поддержке школ с низкими результатами обучения на 2023-2025 годы")

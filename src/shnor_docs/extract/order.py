@@ -42,6 +42,10 @@ _NUMBER = re.compile(r"(?:№|N\s|N°|No\.?\s)\s*([^\s,;«»\"()]*\d[^\s,;«»\"
 _PLACE = re.compile(r"^\s*(?:г\.|город|пгт\.?|п\.|пос\.|посёлок|поселок|с\.|село|ст-ца|станица|д\.|деревня|р\.\s?п\.|"
                     r"рп\.?|х\.|аул)\s*[А-ЯЁ][А-Яа-яЁё-]+(?:[\s-][А-ЯЁа-яё-]+){0,3}\s*$")
 _TITLE_START = re.compile(r"^\s*[«\"]?\s*(?:О|Об|Обо)\s+\S")
+# a heading «… на 2022–2024 годы» is complete: a capitalised line after it starts something else
+# (a scan has no blank line to tell)
+_ENDS_WITH_YEARS = re.compile(r"(?:\bгод[аыу]?|\b(?:19|20)\d\d(?:\s?г\.)?)\s*[»\"]?\s*$", re.I)
+
 # after a kind line («ОТЧЕТ»), the title may start in lower case («о выполнении плана …»)
 _TITLE_START_ANY = re.compile(r"^\s*[«\"]?\s*(?:[Оо]|[Оо]б|[Оо]бо)\s+\S")
 _PREAMBLE = re.compile(r"^\s*(?:В\s+целях|В\s+соответствии|Согласно|На\s+основании|С\s+целью|Во\s+исполнение|"
@@ -250,7 +254,8 @@ def stage(ctx) -> None:
                 parts = [ln.text]
                 # a heading printed over several lines (a PDF or a scan keeps them apart)
                 for nxt in head[k + 1: k + 5]:
-                    if nxt.gap_before or nxt.in_table or _PREAMBLE.match(nxt.text) or re.search(r"[.:]\s*$", parts[-1]):
+                    if nxt.gap_before or nxt.in_table or _PREAMBLE.match(nxt.text) or re.search(r"[.:]\s*$", parts[-1]) \
+                            or (_ENDS_WITH_YEARS.search(parts[-1]) and nxt.text[:1].isupper()):
                         break
                     parts.append(nxt.text)
                 order.title = _join_lines(parts).strip("*« ")
