@@ -82,3 +82,14 @@ def test_plan_heading_ends_after_its_years_without_a_blank_line():
             "Перечень школ: МБОУ СОШ № 4, МБОУ СОШ № 9.\n")
     assert extract(text.encode(), "plan.txt").order.title == (
         "ПЛАН МЕРОПРИЯТИЙ по поддержке школ с низкими результатами обучения на 2023-2025 годы")
+
+
+def test_a_point_wrapped_before_utverzhdenii_goes_on():
+    text = ("ПРИКАЗ\n\n01.02.2022\t№ 15\n\nО плане\n\nприказываю:\n"
+            "1. Внести изменения в приказ управления от 10.01.2020 № 3 «Об\n"
+            "утверждении положения о кураторах», изложив его в новой редакции.\n"
+            "2. Контроль оставляю за собой.\n\nНачальник управления\nА.Б. Щеглова\n")
+    o = extract(text.encode(), "order.txt").order
+    assert [d.number for d in o.directives] == ["1", "2"]
+    assert o.directives[0].text.endswith("изложив его в новой редакции.")
+    assert (o.signatory.surname, o.signatory.initials) == ("Щеглова", "А.Б.")
