@@ -364,6 +364,23 @@ def initials_digits(text: str, ctx: Context) -> str:
     return _DIGIT_INITIALS_BEFORE.sub(lambda m: _INITIAL_DIGIT[m.group(1)] + ".", text)
 
 
+_INITIALS_NO_STOPS = re.compile(r"([А-ЯЁ][а-яё]{2,})([ \n])([А-ЯЁ])(?:([А-ЯЁ])(?=[.,;]|\s|$)|([а-яё])(?=\.))\.?")
+
+
+def initials_no_stops(text: str, ctx: Context) -> str:
+    """Initials whose stops OCR lost after a surname: «Медведева СВ,», «Медведева Св.» → «С.В.»
+    (only after a word that is surely a surname, so «Руководители ОО» stays)."""
+    from ..extract.morph import surname_quality
+
+    def fix(m: re.Match) -> str:
+        second = m.group(4) or m.group(5).upper()
+        if surname_quality(m.group(1)) < 2 or (m.group(3) + second) in abbreviations():
+            return m.group()
+        return f"{m.group(1)}{m.group(2)}{m.group(3)}.{second}."
+
+    return _INITIALS_NO_STOPS.sub(fix, text)
+
+
 def initials_punct(text: str, ctx: Context) -> str:
     """A stop in initials read as a comma or semicolon: «Е,М. Хрусталев», «Л.Г; Бобылкина» (only
     before a word that is surely a surname: «пункты А,Б. Работа» stays)."""
@@ -413,6 +430,7 @@ RULES: list[Rule] = [
     Rule("toponym_na", toponym_na),
     Rule("double_commas", double_commas),
     Rule("initials_digits", initials_digits),
+    Rule("initials_no_stops", initials_no_stops),
     Rule("initials_punct", initials_punct),
     Rule("initials_case", initials_case),
     Rule("garbage_tokens", garbage_tokens),
