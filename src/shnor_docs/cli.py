@@ -49,10 +49,10 @@ def _cmd_text(args: argparse.Namespace) -> int:
         _write_atomic(Path(args.output), text)
     else:
         sys.stdout.write(text)
+    # one change per line; line breaks inside a change shown as ⏎ so the list stays greppable
     for rule, before, after in trace:
-        # one change per line; line breaks inside a change shown as ⏎ so the list stays greppable
-        show = lambda s: s.replace("\n", "⏎")  # noqa: E731
-        sys.stderr.write(f"{rule}: {show(before)} → {show(after)}\n")
+        before, after = before.replace("\n", "⏎"), after.replace("\n", "⏎")
+        sys.stderr.write(f"{rule}: {before} → {after}\n")
     return 0
 
 

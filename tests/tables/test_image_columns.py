@@ -110,13 +110,22 @@ def test_two_line_header_and_a_section_heading_across_the_columns():
     ]
 
 
+# a table without a number column: its header and first two rows, the first row of two lines
+UNNUMBERED_COLS = [200, 900, 1250]
+UNNUMBERED_HEAD = [
+    [(UNNUMBERED_COLS[0], "Мероприятие"), (UNNUMBERED_COLS[1], "Срок"), (UNNUMBERED_COLS[2], "Ответственный")],
+    [(UNNUMBERED_COLS[0], "Мониторинг посещаемости"), (UNNUMBERED_COLS[1], "ежемесячно"),
+     (UNNUMBERED_COLS[2], "Жукова Л.М.")],
+    [(UNNUMBERED_COLS[0], "обучающихся")],
+    [(UNNUMBERED_COLS[0], "Совещание при директоре"), (UNNUMBERED_COLS[1], "декабрь"),
+     (UNNUMBERED_COLS[2], "Жукова Л.М.")],
+]
+
+
 def test_rows_split_by_vertical_gaps_without_a_number_column():
-    cols = [200, 900, 1250]
+    cols = UNNUMBERED_COLS
     lines = [
-        [(cols[0], "Мероприятие"), (cols[1], "Срок"), (cols[2], "Ответственный")],
-        [(cols[0], "Мониторинг посещаемости"), (cols[1], "ежемесячно"), (cols[2], "Жукова Л.М.")],
-        [(cols[0], "обучающихся")],
-        [(cols[0], "Совещание при директоре"), (cols[1], "декабрь"), (cols[2], "Жукова Л.М.")],
+        *UNNUMBERED_HEAD,
         [(cols[0], "Индивидуальные"), (cols[1], "в течение"), (cols[2], "Классные")],
         [(cols[0], "консультации"), (cols[1], "года"), (cols[2], "руководители")],
     ]
@@ -131,12 +140,9 @@ def test_rows_split_by_vertical_gaps_without_a_number_column():
 
 
 def test_evenly_spaced_rows_start_where_the_first_column_starts_a_sentence():
-    cols = [200, 900, 1250]
+    cols = UNNUMBERED_COLS
     lines = [
-        [(cols[0], "Мероприятие"), (cols[1], "Срок"), (cols[2], "Ответственный")],
-        [(cols[0], "Мониторинг посещаемости"), (cols[1], "ежемесячно"), (cols[2], "Жукова Л.М.")],
-        [(cols[0], "обучающихся")],
-        [(cols[0], "Совещание при директоре"), (cols[1], "декабрь"), (cols[2], "Жукова Л.М.")],
+        *UNNUMBERED_HEAD,
     ]
     words = _layout(lines)
     (table,) = find_borderless_tables(words)

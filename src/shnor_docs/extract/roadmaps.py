@@ -14,8 +14,8 @@ from ..tables.roadmap import (
     infer_roles_from_body,
     is_header_row,
     iter_logical_rows,
+    header_width,
     normalise_row,
-    same_text,
 )
 from . import morph
 from .responsible import split_responsible
@@ -160,16 +160,6 @@ def split_form(action: str) -> tuple[str, str | None]:
     return head, inner
 
 
-def _header_width(header: list[str], body: list[list[str]]) -> int:
-    """The number of columns the header names, when the cells past its last heading hold only
-    what a repeated cell pushed there; otherwise the full width."""
-    named = max((j for j, h in enumerate(header) if h.strip()), default=len(header) - 1) + 1
-    if named >= len(header):
-        return len(header)
-    repeats = sum(1 for r in body if any(same_text(r[j], r[j - 1]) for j in range(1, len(r)) if r[j].strip()))
-    return named if repeats >= max(2, len(body) // 10) else len(header)
-
-
 def _find_header(rows: list[list[str]]) -> int:
     """How many leading rows form the header (0 if the table has none)."""
     n = 0
@@ -252,7 +242,7 @@ def repair_numbers(items: list[RoadmapItem]) -> None:
         if want is not None and it.number != want:
             it.number = want
             fixed[i], ok[i] = want, True
-    _fill_runs(items, [it.number for it in items])
+    _fill_runs(items)
 
 
 def _advance(num: str, k: int) -> str | None:
@@ -261,10 +251,11 @@ def _advance(num: str, k: int) -> str | None:
     return ".".join(parts[:-1] + [str(last)]) if last >= 1 else None
 
 
-def _fill_runs(items: list[RoadmapItem], nums: list[str | None]) -> None:
+def _fill_runs(items: list[RoadmapItem]) -> None:
     """Several misread numbers in a row («2.1», «аа», «203», «го», «2.5»): between two numbers
     that each agree with a neighbour, and within one section, the run is counted through. The
     first and last runs of a section are counted on from their nearest sure number."""
+    nums = [it.number for it in items]
     n = len(nums)
     ok = [bool(x and _CLEAN_NUM.match(x)) for x in nums]
     depths = Counter(x.count(".") for x, good in zip(nums, ok) if good)
@@ -316,7 +307,7 @@ def build_roadmap(table: Table, cm: ColumnMap | None, ctx, title: str | None) ->
             header = [" ".join(x for x in (rows[k][j] if j < len(rows[k]) else "" for k in range(nh)) if x.strip())
                       for j in range(width)]
         header = header + [""] * (width - len(header))
-        hw = _header_width(header, rows[nh:])
+        hw = header_width(header, rows[nh:])
         if hw < width:
             # rows wider than their header because a converter repeated a merged cell
             # («Руководители ШНОР» twice, the result pushed into an unnamed last column)

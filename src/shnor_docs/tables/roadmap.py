@@ -162,6 +162,16 @@ def same_text(a: str, b: str) -> bool:
     return bool(a) and (a == b or Levenshtein.normalized_similarity(a, b) >= 0.9)
 
 
+def header_width(header: list[str], body: list[list[str]]) -> int:
+    """The number of columns the header names, when the cells past its last heading hold only
+    what a repeated cell pushed there; otherwise the full width."""
+    named = max((j for j, h in enumerate(header) if h.strip()), default=len(header) - 1) + 1
+    if named >= len(header):
+        return len(header)
+    repeats = sum(1 for r in body if any(same_text(r[j], r[j - 1]) for j in range(1, len(r)) if r[j].strip()))
+    return named if repeats >= max(2, len(body) // 10) else len(header)
+
+
 def normalise_row(cells: list[str], width: int) -> list[str]:
     """Repair a row that has more cells than the table has columns: a cell repeated next to
     itself (a converter duplicated a merged cell) goes first, then surplus empty cells."""
