@@ -139,6 +139,8 @@ def surname_quality(word: str) -> int:
     if any("Surn" in p.tag for p in ps) or not is_known(word):
         return 2
     top = ps[0].tag
+    if re.search(r"ическ(?:ий|ая|ое|ие|ой|ого|ому|им|ую|ом)$", word):
+        return -1  # «Аналитическая», «Методический»: adjectives of a field, never surnames
     if re.search(r"(?:ск|цк)(?:ий|ая|ой|ого|ому|им|ую|ом)$", word):
         return 1
     if "Name" in top or "Patr" in top:

@@ -91,18 +91,29 @@ def _initials_belong_after(text: str, start: int, end: int) -> bool:
                 and morph.surname_quality(w.group(0).strip()) >= 0)
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every person name printed in ``text``, left to right, overlaps resolved."""
+def _compound_head(text: str, end: int, word: str) -> bool:
+    """``word`` is the first half of a compound adjective («П. Психолого-педагогическое …», a misread
+    «II.» heading), not a surname followed by a dash («Ковалева-главный специалист»)."""
+    return (word.endswith("о") and text.startswith("-", end) and end + 1 < len(text) and text[end + 1].islower()
+            and not any("Surn" in p.tag for p in morph.parses(word)))
+
+
+def find_mentions(text: str, before: str = "") -> list[Mention]:
+    """Every person name printed in ``text``, left to right, overlaps resolved. ``before`` is the
+    text that leads up to ``text`` (earlier lines of its paragraph): it only tells the case a name
+    is in («возложить на» at one line's end puts «Медведеву Л.Д.» on the next in the accusative)."""
     cands: list[tuple[int, int, int, Mention]] = []
     for m in _IF.finditer(text):
         a, b, single, surname = m.group(1), m.group(2), m.group(3), m.group(4)
         q = morph.surname_quality(surname)
+        if _compound_head(text, m.end(), surname):
+            continue
         # one letter before a common noun is a misread list marker («П. Мероприятия» for «II.»)
         if q < 0 or (q == 0 and not a):
             continue
         inits = _initials(a, b) if a else _initials(single)
         rank = 1 if _initials_belong_before(text, m.start(), m.end()) else 2 + (q > 0)
-        cands.append((m.start(), m.end(), rank, _make(text, m.start(), m.end(), surname, inits)))
+        cands.append((m.start(), m.end(), rank, _make(text, m.start(), m.end(), surname, inits, before)))
     for m in _SF.finditer(text):
         surname = m.group(1)
         q = morph.surname_quality(surname)
@@ -111,14 +122,14 @@ def find_mentions(text: str) -> list[Mention]:
         inits = _initials(m.group(2), m.group(3)) if m.group(2) else _initials(m.group(4))
         end = m.end()
         rank = 1 if _initials_belong_after(text, m.start(), end) else 2 + (q > 0)
-        cands.append((m.start(), end, rank, _make(text, m.start(), end, surname, inits)))
+        cands.append((m.start(), end, rank, _make(text, m.start(), end, surname, inits, before)))
     for m in _WORD3.finditer(text):
         w1, w2, w3 = m.group(1), m.group(2), m.group(3)
         span_end = m.end(3)
         if morph.is_name_part(w2, "Name") and morph.is_name_part(w3, "Patr") and morph.looks_like_surname(w1):
-            cands.append((m.start(), span_end, 4, _make_full(text, m.start(), span_end, w1, w2, w3)))
+            cands.append((m.start(), span_end, 4, _make_full(text, m.start(), span_end, w1, w2, w3, before)))
         elif morph.is_name_part(w1, "Name") and morph.is_name_part(w2, "Patr") and morph.looks_like_surname(w3):
-            cands.append((m.start(), span_end, 4, _make_full(text, m.start(), span_end, w3, w1, w2)))
+            cands.append((m.start(), span_end, 4, _make_full(text, m.start(), span_end, w3, w1, w2, before)))
     # longest, most specific first; then keep the ones that do not overlap a kept one
     cands.sort(key=lambda c: (-c[2], c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int, int, Mention]] = []
@@ -128,12 +139,12 @@ def find_mentions(text: str) -> list[Mention]:
         kept.append(c)
     kept.sort(key=lambda c: c[0])
     found = [k[3] for k in kept]
-    found.extend(_ner_mentions(text, [(m.start, m.end) for m in found]))
+    found.extend(_ner_mentions(text, [(m.start, m.end) for m in found], before))
     found.sort(key=lambda m: m.start)
     return found
 
 
-def _ner_mentions(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
+def _ner_mentions(text: str, covered: list[tuple[int, int]], before: str = "") -> list[Mention]:
     """Names the rules cannot see, from natasha's NER, read word by word with pymorphy3: a given
     name and patronymic give the initials, the remaining capitalised word is the surname."""
     from . import ner
@@ -157,7 +168,7 @@ def _ner_mentions(text: str, covered: list[tuple[int, int]]) -> list[Mention]:
         if not given:
             continue
         gender = morph.name_gender(given[0]) if first else None
-        case = context_case(text[:a])
+        case = context_case(before + text[:a])
         nom = morph.surname_nominative(surname_w, case=case, gender=gender)
         first_n = " ".join(morph.name_nominative(w, "Name") or w for w in given)
         patr_n = morph.name_nominative(patr[0], "Patr") if patr else None
@@ -179,17 +190,18 @@ def _ocr_surname(word: str) -> str:
     return word
 
 
-def _make(text: str, start: int, end: int, surname: str, initials: str) -> Mention:
+def _make(text: str, start: int, end: int, surname: str, initials: str, before: str = "") -> Mention:
     surname = _ocr_surname(surname)
-    case = context_case(text[:start])
+    case = context_case(before + text[:start])
     nom = morph.surname_nominative(surname, case=case)
     printed = " ".join(text[start:end].split())
     return Mention(start, end, printed, nom, initials, surname)
 
 
-def _make_full(text: str, start: int, end: int, surname: str, first: str, patr: str) -> Mention:
+def _make_full(text: str, start: int, end: int, surname: str, first: str, patr: str,
+               before: str = "") -> Mention:
     gender = morph.name_gender(first) or morph.name_gender(patr)
-    case = context_case(text[:start])
+    case = context_case(before + text[:start])
     nom = morph.surname_nominative(surname, case=case, gender=gender)
     first_n = morph.name_nominative(first, "Name") or first
     patr_n = morph.name_nominative(patr, "Patr") or patr

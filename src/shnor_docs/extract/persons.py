@@ -59,9 +59,8 @@ def collect(doc, order) -> list[Person]:
 
     layout = doc.media_type not in (TEXT, DOCX)  # line breaks in PDF and scan cells are the layout's
     acc = _Acc()
-    lines = _joined_lines(doc.blocks)
-    for line in lines:
-        for m in find_mentions(line):
+    for before, line in _joined_lines(doc.blocks):
+        for m in find_mentions(line, before):
             acc.add(m, _paragraph_position(line, m))
     for window, cut in _line_breaks(doc.blocks):
         for m in find_mentions(window):
@@ -110,21 +109,29 @@ def _line_breaks(blocks: list, reach: int = 60) -> list[tuple[str, int]]:
     return out
 
 
-def _joined_lines(blocks: list) -> list[str]:
-    """Paragraph lines, with a word cut by a hyphen at a line end («Остробров-» / «кина …») joined
-    to the next line, so a name split by the layout is found whole."""
-    out: list[str] = []
+def _joined_lines(blocks: list, reach: int = 200) -> list[tuple[str, str]]:
+    """Paragraph lines as ``(the sentence's text before the line, up to reach characters; the
+    line)``, with a word cut by a hyphen at a line end («Остробров-» / «кина …») joined to the next
+    line, so a name split by the layout is found whole. A PDF or a scan gives each printed line as
+    a paragraph of its own: the sentence goes on over lines with no gap between them until one
+    ends with a full stop, a colon or a semicolon."""
+    out: list[tuple[str, str]] = []
+    done = ""
     for b in blocks:
         if not isinstance(b, Paragraph):
+            done = ""
             continue
+        if b.gap_before or re.search(r"[.;:!?]\s*$", done):
+            done = ""
         for line in b.text.split("\n"):
             first = re.match(r"[а-яё]+", line)
             # join only when the next line starts with a fragment, not a word of its own
             # («Остробров-» + «кина» joins; «Рябинина-» + «главный специалист» is a dash)
-            if out and re.search(r"[А-Яа-яЁё]-$", out[-1]) and first and not morph.is_known(first.group(0)):
-                out[-1] = out[-1][:-1] + line
+            if out and re.search(r"[А-Яа-яЁё]-$", out[-1][1]) and first and not morph.is_known(first.group(0)):
+                out[-1] = (out[-1][0], out[-1][1][:-1] + line)
             else:
-                out.append(line)
+                out.append((done[-reach:], line))
+            done += line + "\n"
     return out
 
 
@@ -194,17 +201,18 @@ def _merge(items: list[dict], order) -> list[Person]:
 
 
 # capitals a scan confuses in initials («В.Т.» for «В.Г.»)
-_INITIAL_SLIPS = {frozenset(p) for p in ("ГТ", "НИ", "НП", "ШЩ", "ЕС", "ВБ", "ОС")}
+_INITIAL_SLIPS = {frozenset(p) for p in ("ГТ", "НИ", "НП", "ПТ", "ШЩ", "ЕС", "ВБ", "ОС")}
 
 
 def _initials_compatible(a: str, b: str) -> bool:
-    """Initials of one person read twice: a dropped second initial («С.» / «С.О.») or one letter
-    a scan confuses."""
+    """Initials of one person read twice: a dropped initial («С.» / «С.О.», «В.» / «Л.В.») or one
+    letter a scan confuses."""
     la, lb = a.replace(".", ""), b.replace(".", "")
     if not la or not lb or la == lb:
         return la == lb
     if len(la) != len(lb):
-        return la.startswith(lb) or lb.startswith(la)
+        short, long = sorted((la, lb), key=len)
+        return long.startswith(short) or (len(short) == 1 and long.endswith(short))
     diffs = [(x, y) for x, y in zip(la, lb) if x != y]
     return len(diffs) == 1 and frozenset(diffs[0]) in _INITIAL_SLIPS
 
