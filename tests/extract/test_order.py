@@ -93,3 +93,18 @@ def test_a_point_wrapped_before_utverzhdenii_goes_on():
     assert [d.number for d in o.directives] == ["1", "2"]
     assert o.directives[0].text.endswith("изложив его в новой редакции.")
     assert (o.signatory.surname, o.signatory.initials) == ("Щеглова", "А.Б.")
+
+
+def test_a_point_wrapped_before_a_name_goes_on_to_the_signature():
+    # a scan's lines: the name that begins the second line is the end of point 1, not a signature
+    text = ("ПРИКАЗ\n\n01.02.2022\t№ 15\n\nО координаторе\n\nприказываю:\n"
+            "1. Назначить старшего методиста МКУ «Методический центр»\n"
+            "Лаврова Н.Е. муниципальным координатором проекта.\n"
+            "2. Контроль за исполнением приказа возложить на заместителя\n"
+            "начальника управления Р.Т. Зуеву.\n"
+            "Начальник управления\nА.Б. Щеглова\n")
+    o = extract(text.encode(), "order.txt").order
+    assert [d.number for d in o.directives] == ["1", "2"]
+    assert o.directives[0].text.endswith("муниципальным координатором проекта.")
+    assert (o.signatory.surname, o.signatory.initials) == ("Щеглова", "А.Б.")
+    assert (o.controller.surname, o.controller.initials) == ("Зуева", "Р.Т.")

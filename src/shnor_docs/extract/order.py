@@ -431,6 +431,12 @@ def _is_signature_start(lines: list[Line], k: int) -> bool:
         return False  # the wrapped rest of a point («… возложить на заместителя» / «начальника …»)
     if _NOT_SIGNATORY.match(t):
         return True
+    if not re.search(r"[.;:!?]\s*$", prev) and not lines[k].gap_before and re.search(r"[.;]\s*$", t):
+        # «… назначить старшего методиста» / «Кравчук Г.А. координатором проекта.»: the name goes
+        # on into the end of the point's sentence; a signature line does not end in a full stop
+        ms = find_mentions(t)
+        if ms and ms[0].start < 3 and re.match(r"\s*,?\s*[а-яё]+\s+[а-яё]+", t[ms[0].end:]):
+            return False
     if len(t) < 90 and find_mentions(t) and not re.search(r"[;:]\s*$", t) and (
             starts_with_position(t) or find_mentions(t)[0].start < 3 or lines[k].gap_before):
         return True
