@@ -33,7 +33,7 @@ log = logging.getLogger("shnor_docs")
 LOW_CONFIDENCE = 60.0
 #: a cell of at most SHORT_CELL characters read with less confidence is read again on its own
 SHORT_CELL, SHORT_CELL_CONF, MAX_REREADS = 3, 75.0, 12
-_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})*[.)]?$")  # «3», «3.», «1.2.», «2.10»
 _LATIN = re.compile(r"[A-Za-z]")
 #: below this an upright page is unlikely: ask the engine whether the page is upside down
 RETRY_ORIENTATION = 50.0
@@ -96,6 +96,9 @@ def _reread_short_cells(blocks: list[Block], gray: np.ndarray, dpi: int, unit: f
                 crop = gray[y0 + pad: y1 - pad, x0 + pad: x1 - pad]
                 if crop.size == 0:
                     continue
+                # binarised first: grey paper inside a pure white border makes Tesseract's own
+                # threshold misplace the strokes («1.1.» read as «ты.», and as «1.1.» once binarised)
+                _, crop = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
                 crop = cv2.copyMakeBorder(crop, 30, 30, 30, 30, cv2.BORDER_CONSTANT, value=255)
                 # with English added the model reads a lone digit as a digit; plain rus reads «3» as «Е.»
                 page = reread(crop, lang=lang if "eng" in lang else lang + "+eng", dpi=dpi)
