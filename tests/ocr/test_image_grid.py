@@ -52,3 +52,26 @@ def test_row_spanning_cell_continues_the_cell_above():
     assert (len(t.rows), t.n_cols) == (3, 3)
     assert t.rows[1][0].owner == (0, 0)
     assert t.rows[1][1].owner is None
+
+
+def test_a_tall_letter_stem_inside_a_cell_is_not_a_column():
+    # a 60-px stroke floating in a cell (a serif «ф», or «р» over a letter of the next line) is as
+    # long as the vertical kernel; a sub-column line, as short, runs from rule to rule
+    img = Image.new("L", (1600, 900), 255)
+    d = ImageDraw.Draw(img)
+    xs, ys = [100, 600, 1100, 1500], [100, 250, 400, 470]
+    for y in ys:
+        d.line([(xs[0], y), (xs[-1], y)], fill=0, width=4)
+    for x in xs:
+        d.line([(x, ys[0]), (x, ys[-2])], fill=0, width=4)
+    d.line([(xs[0], ys[-2]), (xs[0], ys[-1])], fill=0, width=4)
+    d.line([(xs[-1], ys[-2]), (xs[-1], ys[-1])], fill=0, width=4)
+    d.line([(850, ys[-2]), (850, ys[-1])], fill=0, width=4)  # the last row: two cells, 70 px tall
+    d.line([(800, 140), (800, 200)], fill=0, width=5)  # the stem, inside row 0's middle cell
+    d.line([(1300, ys[-1] - 60), (1300, ys[-1])], fill=0, width=5)  # a stem resting on the bottom rule
+    tables, rules = find_tables(gray(img), 300)
+    t = tables[0]
+    # columns at 100, 600, 850 (the short sub-column line), 1100, 1500; none at 800 or 1300
+    assert [round(x / 10) for x in t.xs] == [10, 60, 85, 110, 150]
+    assert [[c.span for c in row] for row in t.rows] == [[1, 2, 1], [1, 2, 1], [2, 2]]
+    assert not rules[150:190, 798:803].any()  # the stem stays in the text for OCR

@@ -109,7 +109,29 @@ def rule_masks(gray: np.ndarray, dpi: int = 300) -> tuple[np.ndarray, np.ndarray
     gap = max(3, dpi // 40)
     hor = cv2.morphologyEx(hor, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
     ver = cv2.morphologyEx(ver, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
-    return hor, ver
+    return hor, _drop_glyph_stems(ver, hor, 2 * vk, max(4, dpi // 50))
+
+
+def _drop_glyph_stems(ver: np.ndarray, hor: np.ndarray, short: int, tol: int) -> np.ndarray:
+    """The vertical mask without short runs that do not reach a horizontal ruling at both ends.
+
+    A tall letter's stem («ф», «р» with «у» below it) can be as long as the vertical kernel; taken
+    for a ruling, it splits a cell into a phantom column (and is erased from the text: «Соормирована»).
+    A real short ruling — a header's sub-column, one row's boundary — runs from rule to rule."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ver, connectivity=8)
+    if n <= 1:
+        return ver
+    reach = cv2.dilate(hor, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * tol + 1, 2 * tol + 1)))
+    keep = np.ones(n, dtype=bool)
+    keep[0] = False
+    for i in range(1, n):
+        x, y, w, h, _ = stats[i]
+        if h >= short:
+            continue
+        keep[i] = bool(reach[y, x: x + w].any() and reach[y + h - 1, x: x + w].any())
+    if keep[1:].all():
+        return ver
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
 
 
 def _present(mask: np.ndarray, horizontal: bool, pos: int, a: int, b: int, tol: int) -> bool:
