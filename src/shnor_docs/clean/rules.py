@@ -153,10 +153,23 @@ _DIGIT_MAP_SURE = str.maketrans({"l": "1", "I": "1", "|": "1", "З": "3", "з": 
 _NUMTOKEN = re.compile(rf"(?<![{CYR}A-Za-z\d])[\dlI|ЗOОoоб]*\d[\dlI|ЗOОoоб]*(?![{CYR}A-Za-z\d])")
 
 
+# the day of a date written out («б октября» for «6 октября», «1З мая»): one or two characters
+_DAY_BEFORE_MONTH = re.compile(
+    r"(?<![\w.,])([\dlIбЗ]{1,2})(?=[»\"]?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
+    r"|октября|ноября|декабря)\b)")
+_DAY_MAP = str.maketrans({"l": "1", "I": "1", "б": "6", "З": "3"})
+
+
+def _day(m: re.Match) -> str:
+    day = m.group(1).translate(_DAY_MAP)
+    return day if 1 <= int(day) <= 31 else m.group(1)
+
+
 def digit_lookalikes(text: str, ctx: Context) -> str:
     """Inside numbers, letters that look like digits become digits («202l» → «2021», «2З» → «23»,
     «l7» → «17», «2О20» → «2020»); a lone «l» or «З» before a word or a number is a digit too, and
-    so is one that starts a numbered point («l, Утвердить» → «1. Утвердить»)."""
+    so is one that starts a numbered point («l, Утвердить» → «1. Утвердить»), and the day before
+    a month's name («б октября» → «6 октября», «1З мая» → «13 мая»)."""
 
     def fix(m: re.Match) -> str:
         tok = m.group()
@@ -166,6 +179,7 @@ def digit_lookalikes(text: str, ctx: Context) -> str:
         return tok.translate(_DIGIT_MAP_SURE)
 
     text = _NUMTOKEN.sub(fix, text)
+    text = _DAY_BEFORE_MONTH.sub(_day, text)
     # a lone «l»/«З» (never a Russian word) before a number, a word or a point's full stop
     text = re.sub(rf"(?<![\w.,])l(?=\s+(?:[{CYR}]|\d)|[.,]\d)", "1", text)
     text = re.sub(rf"(?<![\w.,])З(?=\s+[а-яё\d]|-\d|\.\d)", "3", text)
