@@ -108,3 +108,28 @@ def test_a_point_wrapped_before_a_name_goes_on_to_the_signature():
     assert o.directives[0].text.endswith("муниципальным координатором проекта.")
     assert (o.signatory.surname, o.signatory.initials) == ("Щеглова", "А.Б.")
     assert (o.controller.surname, o.controller.initials) == ("Зуева", "Р.Т.")
+
+
+def test_a_name_alone_after_a_wrapped_point_ends_the_point():
+    text = ("ПРИКАЗ\n\n01.02.2022\t№ 15\n\nО координаторе\n\nприказываю:\n"
+            "1. Графики посещения школ согласовать с ведущим специалистом центра\n"
+            "Черных Н.Д.\n"
+            "2. Контроль возложить на заместителя начальника управления образования\n"
+            "Исаеву А.Э.\n"
+            "Временно исполняющий обязанности\nначальника управления образования\nВ.Л. Беляков\n")
+    o = extract(text.encode(), "order.txt").order
+    assert [d.text.split()[-2:] for d in o.directives] == [["Черных", "Н.Д."], ["Исаеву", "А.Э."]]
+    assert (o.signatory.surname, o.signatory.initials) == ("Беляков", "В.Л.")
+    assert o.signatory.position == "Временно исполняющий обязанности начальника управления образования"
+    assert (o.controller.surname, o.controller.initials) == ("Исаева", "А.Э.")
+
+
+def test_a_lower_case_position_after_initials_is_not_a_signature():
+    text = ("ПРИКАЗ\n\n01.02.2022\t№ 15\n\nО координаторе\n\nприказываю:\n"
+            "1. Назначить главного специалиста управления образования Савчук Ю.А.\n"
+            "муниципальным координатором по работе со школами.\n"
+            "2. Контроль оставляю за собой.\n"
+            "Глава района\nИ.А. Калинин\n")
+    o = extract(text.encode(), "order.txt").order
+    assert o.directives[0].text.endswith("муниципальным координатором по работе со школами.")
+    assert (o.signatory.surname, o.signatory.position) == ("Калинин", "Глава района")

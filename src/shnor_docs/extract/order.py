@@ -431,16 +431,25 @@ def _is_signature_start(lines: list[Line], k: int) -> bool:
         return False  # the wrapped rest of a point («… возложить на заместителя» / «начальника …»)
     if _NOT_SIGNATORY.match(t):
         return True
-    if not re.search(r"[.;:!?]\s*$", prev) and not lines[k].gap_before and re.search(r"[.;]\s*$", t):
-        # «… назначить старшего методиста» / «Кравчук Г.А. координатором проекта.»: the name goes
-        # on into the end of the point's sentence; a signature line does not end in a full stop
+    if not re.search(r"[.;:!?]\s*$", prev) and not lines[k].gap_before:
         ms = find_mentions(t)
-        if ms and ms[0].start < 3 and re.match(r"\s*,?\s*[а-яё]+\s+[а-яё]+", t[ms[0].end:]):
-            return False
+        if ms and ms[0].start < 3:
+            rest = t[ms[0].end:]
+            # «… назначить старшего методиста» / «Кравчук Г.А. координатором проекта.»: the name goes
+            # on into the end of the point's sentence; a signature line does not end in a full stop
+            if re.search(r"[.;]\s*$", t) and re.match(r"\s*,?\s*[а-яё]+\s+[а-яё]+", rest):
+                return False
+            # «8. Контроль возложить на заместителя начальника» / «Исаеву А.Э.»: a name alone after
+            # a full wrapped line of the point; a signature's name follows a position line
+            if not rest.strip(" .,;") and len(prev) >= 40 and not starts_with_position(prev):
+                return False
     if len(t) < 90 and find_mentions(t) and not re.search(r"[;:]\s*$", t) and (
             starts_with_position(t) or find_mentions(t)[0].start < 3 or lines[k].gap_before):
         return True
-    if starts_with_position(t) and len(t) < 80 and (lines[k].gap_before or lines[k].in_table):
+    # a short position line after a point's full stop needs no blank line before it: a scan
+    # keeps none («… Исаеву А.Э.» / «Временно исполняющий обязанности» / … / «В.Л. Беляков»)
+    if starts_with_position(t) and len(t) < 80 and (lines[k].gap_before or lines[k].in_table or (
+            len(t) < 60 and t[:1].isupper() and re.search(r"[.;!]\s*$", prev))):
         for j in range(k, min(k + 4, len(lines))):
             if find_mentions(lines[j].text):
                 return True
