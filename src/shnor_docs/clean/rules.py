@@ -169,7 +169,8 @@ def digit_lookalikes(text: str, ctx: Context) -> str:
     """Inside numbers, letters that look like digits become digits («202l» → «2021», «2З» → «23»,
     «l7» → «17», «2О20» → «2020»); a lone «l» or «З» before a word or a number is a digit too, and
     so is one that starts a numbered point («l, Утвердить» → «1. Утвердить»), and the day before
-    a month's name («б октября» → «6 октября», «1З мая» → «13 мая»)."""
+    a month's name («б октября» → «6 октября», «1З мая» → «13 мая»). A zero before a number's
+    letter suffix is the letter «О» («939-0Д» → «939-ОД»)."""
 
     def fix(m: re.Match) -> str:
         tok = m.group()
@@ -187,6 +188,8 @@ def digit_lookalikes(text: str, ctx: Context) -> str:
     text = re.sub(rf"(?m)^(\s*)[l|]([.,])(?=\s+[А-ЯЁ])", r"\g<1>1.", text)  # «I.» is Roman
     text = re.sub(rf"(?m)^(\s*)З([.,])(?=\s+[А-ЯЁ])", r"\g<1>3.", text)
     text = re.sub(rf"(?m)^(\s*)(\d{{1,2}}),(?=\s+[А-ЯЁ])", r"\1\2.", text)
+    # and back: a zero in a number's letter suffix is «О» («№ 939-0Д» → «№ 939-ОД»)
+    text = re.sub(r"(?<=\d-)0(?=[А-ЯЁ]{1,3}\b)", "О", text)
     # a digit group split by a space after a hyphen in a letter number («-21- 10» → «-21-10»)
     text = re.sub(r"(?<=\d-\d\d-)\s(?=\d\d\b)", "", text)
     return text

@@ -28,11 +28,13 @@ _KIND_RX = re.compile(r"\b(приказ\w*|распоряжени\w*|поста�
 _NUM_SIGN = r"(?:№|N[s9]?|No\.?)\s*№?\s*"
 # a number may be broken by spaces around its separators in OCR text: «2957 /20-21 -10»
 _NUM_BODY = r"[0-9][0-9A-Za-zА-Яа-яЁё./\-]*(?:\s?[-/]\s?[0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё.]*)*"
+# re.S: a date may run over a line end («от 19» / «июля 2020 г. № 4.06-1586/20»); its group is
+# at most 28 characters and must read as a date
 _OT_DATE_NUM = re.compile(
     r"\bот\s+(?P<date>.{6,28}?)\s*(?:года|г\.|г\b)?\s*,?\s*" + _NUM_SIGN + r"(?P<num>" + _NUM_BODY + r")"
-    r"|\bот\s+(?P<date2>\d{1,2}[./]\d{1,2}[./]\d{2,4}|[«\"]?\d{1,2}[»\"]?\s+[а-я]+\s+\d{4})", re.I)
+    r"|\bот\s+(?P<date2>\d{1,2}[./]\d{1,2}[./]\d{2,4}|[«\"]?\d{1,2}[»\"]?\s+[а-я]+\s+\d{4})", re.I | re.S)
 _NUM_OT = re.compile(_NUM_SIGN + r"(?P<num>" + _NUM_BODY + r")\s+от\s+(?P<date>.{6,28}?)"
-                     r"(?=\s*(?:года|г\.|г\b|[,;)«\"]|$))", re.I)
+                     r"(?=\s*(?:года|г\.|г\b|[,;)«\"]|$))", re.I | re.S)
 _TITLE = re.compile(r"^\s*(?:года|г\.?)?\s*[,]?\s*(?:[«\"<(]{1,2})\s*((?:О|Об|Обо|о|об)\s[^»\">)]{3,400})[»\">)]")
 _REPEAL = re.compile(r"утратившим\w*\s+сил|отменить|признать\s+утратив", re.I)
 _AMEND = re.compile(r"внести\s+(?:следующие\s+)?изменени|дополнить", re.I)
