@@ -40,10 +40,21 @@ BROKEN_SENTENCE = """ПРИКАЗ
 """
 
 
+BROKEN_NAME = """ПРИКАЗ
+
+5. Контроль за исполнением настоящего приказа возложить на
+заместителя главы администрации по социальным вопросам М.Б.
+Румянцеву.
+"""
+
+
 def test_case_of_a_name_is_read_from_the_line_before():
     # a PDF or a scan gives each printed line on its own: «возложить на» ends the line before
     people = {(p.surname, p.initials) for p in extract(BROKEN_SENTENCE.encode(), "order.txt").persons}
     assert people == {("Кудрявцева", "Н.С.")}
+    # … also for a name the line end breaks («М.Б.» / «Румянцеву.»)
+    people = {(p.surname, p.initials) for p in extract(BROKEN_NAME.encode(), "order.txt").persons}
+    assert people == {("Румянцева", "М.Б.")}
 
 
 HEADINGS = """ПЛАН МЕРОПРИЯТИЙ

@@ -56,7 +56,9 @@ def context_case(before: str) -> str | None:
     if re.search(r"\bна\s+(?:[а-яё.«»\"-]+\s+){0,12}$", tail, re.I) or re.search(
             r"\b(?:возложить|назначить|наградить|поощрить|освободить|уволить|перевести)\b[^.;]{0,160}$", tail, re.I):
         return "accs"
-    if re.search(r"[а-яё]+(?:ям|ам)\s*(?:\([^)]*)?$", tail, re.I) or re.search(
+    # «по социальным вопросам» belongs to a position before the name, it does not govern it
+    by_topic = re.search(r"\bпо\s+(?:[а-яё-]+\s+){0,2}[а-яё]+(?:ям|ам)\s*$", tail, re.I)
+    if (not by_topic and re.search(r"[а-яё]+(?:ям|ам)\s*(?:\([^)]*)?$", tail, re.I)) or re.search(
             r"(?:^|\s)(?:поручить|предложить|объявить\s+благодарность)\s+(?:[а-яё.«»\"-]+\s+){0,10}$", tail, re.I):
         return "datv"
     if re.search(r"\b[а-яё]+(?:ям|ам)\b[^.;]{0,200}\([^)]*$", tail, re.I):

@@ -62,8 +62,8 @@ def collect(doc, order) -> list[Person]:
     for before, line in _joined_lines(doc.blocks):
         for m in find_mentions(line, before):
             acc.add(m, _paragraph_position(line, m))
-    for window, cut in _line_breaks(doc.blocks):
-        for m in find_mentions(window):
+    for before, window, cut in _line_breaks(doc.blocks):
+        for m in find_mentions(window, before):
             if m.start < cut < m.end:  # «… О.Д.» / «Сухотиновой, …»: a name the layout broke
                 acc.add(m, _paragraph_position(window, m))
     for b in doc.blocks:
@@ -89,22 +89,28 @@ def collect(doc, order) -> list[Person]:
     return _merge(acc.items, order)
 
 
-def _line_breaks(blocks: list, reach: int = 60) -> list[tuple[str, int]]:
+def _line_breaks(blocks: list, reach: int = 60) -> list[tuple[str, str, int]]:
     """Each break between two lines of one paragraph (or two OCR lines with no gap between them)
-    as ``(end of the line + " " + start of the next, position of the break)``."""
-    out: list[tuple[str, int]] = []
+    as ``(the sentence's text before the window, end of the line + " " + start of the next,
+    position of the break)``."""
+    out: list[tuple[str, str, int]] = []
     prev: str | None = None
+    done = ""
     for b in blocks:
         if not isinstance(b, Paragraph):
-            prev = None
+            prev, done = None, ""
             continue
         lines = b.text.split("\n")
         if prev is not None and not b.gap_before:
             lines = [prev, *lines]
+        else:
+            done = ""
         for a, c in zip(lines, lines[1:]):
             if a.strip() and c.strip() and not a.rstrip().endswith("-"):
                 head = a.rstrip()[-reach:]
-                out.append((f"{head} {c.lstrip()[:reach]}", len(head)))
+                lead = done + a.rstrip()[:-reach] if len(a.rstrip()) > reach else done
+                out.append((lead[-200:], f"{head} {c.lstrip()[:reach]}", len(head)))
+            done = "" if re.search(r"[.;:!?]\s*$", a) else done + a + "\n"
         prev = lines[-1] if lines else None
     return out
 
