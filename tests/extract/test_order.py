@@ -133,3 +133,15 @@ def test_a_lower_case_position_after_initials_is_not_a_signature():
     o = extract(text.encode(), "order.txt").order
     assert o.directives[0].text.endswith("муниципальным координатором по работе со школами.")
     assert (o.signatory.surname, o.signatory.position) == ("Калинин", "Глава района")
+
+
+def test_an_unreadable_kind_line_still_gives_the_header():
+    # a letter-spaced «П Р И К А З» in a scan can come back as a made-up word
+    text = ("Департамент образования администрации\nгорода Лесногорска\n\nГРИВА\n\n"
+            "11.02.2025 № 2.09-1186/25\n\nг. Лесногорск\n\nО плане мероприятий\n\n"
+            "приказываю:\n1. Утвердить план.\n2. Контроль оставляю за собой.\n\nДиректор департамента\nМ.Л. Рогова\n")
+    res = extract(text.encode(), "order.txt")
+    o = res.order
+    assert (o.doc_type, o.date, o.number, o.place) == ("приказ", "2025-02-11", "2.09-1186/25", "г. Лесногорск")
+    assert o.issuer == "Департамент образования администрации города Лесногорска"
+    assert any("«ГРИВА»" in w for w in res.warnings)

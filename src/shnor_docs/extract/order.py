@@ -153,6 +153,34 @@ def _doc_type_match(text: str) -> tuple[str, str] | None:
     return _DOC_TYPES.get(word, word), rest
 
 
+_OPERATIVE_KIND = {"приказываю": "приказ", "постановляю": "постановление", "постановляет": "постановление",
+                   "постановил": "постановление", "решил": "решение", "распоряжаюсь": "распоряжение"}
+
+
+def _unread_kind_line(head: list[Line]) -> int | None:
+    """Where the kind of document stands when OCR could not read it (a letter-spaced «П Р И К А З»
+    comes back as one made-up word): a lone short capitalised word right above the line with the
+    order's date and number, below the issuer."""
+    for k, ln in enumerate(head[:14]):
+        t = ln.text.strip()
+        if k < 2 or len(t) > 60 or not find_dates(t) or not _NUMBER.search(t):
+            continue
+        cand = head[k - 1].text.strip()
+        letters = _LETTERS_ONLY.sub("", cand)
+        if 3 <= len(letters) <= 14 and len(cand.split()) <= 2 and letters.isupper() and not find_dates(cand):
+            return k - 1
+        return None
+    return None
+
+
+def _kind_from_operative(lines: list[Line]) -> str | None:
+    for ln in lines:
+        m = _OPERATIVE.search(ln.text)
+        if m:
+            return _OPERATIVE_KIND.get(_LETTERS_ONLY.sub("", m.group(1)).lower())
+    return None
+
+
 def _name_ref(text: str, *, position_hint: str | None = None) -> tuple[PersonRef, int, int] | None:
     ms = find_mentions(text)
     if not ms:
@@ -178,6 +206,13 @@ def stage(ctx) -> None:
             dt_idx = k
             break
     approve_idx = next((k for k, ln in enumerate(head[:60]) if _APPROVE.match(ln.text)), None)
+    if dt_idx is None and approve_idx is None:
+        dt_idx = _unread_kind_line(head)
+        if dt_idx is not None:
+            order.doc_type = _kind_from_operative(lines)
+            ctx.warn(
+                f"the kind of document is unreadable (line «{head[dt_idx].text}»); "
+                + (f"taken as «{order.doc_type}» from its operative word" if order.doc_type else "left empty"))
     if dt_idx is not None:
         issuer_lines = [ln.text for ln in head[:dt_idx] if not _CONTACTS.search(ln.text) and not _APPROVE.match(ln.text)
                         and not _ANNEX.match(ln.text)]
