@@ -75,3 +75,21 @@ def test_a_tall_letter_stem_inside_a_cell_is_not_a_column():
     assert [round(x / 10) for x in t.xs] == [10, 60, 85, 110, 150]
     assert [[c.span for c in row] for row in t.rows] == [[1, 2, 1], [1, 2, 1], [2, 2]]
     assert not rules[150:190, 798:803].any()  # the stem stays in the text for OCR
+
+
+def test_a_stem_in_a_one_line_row_is_not_a_column_but_a_short_ruling_is():
+    # a row one text line tall: the stem of «ф» reaches from rule to rule, its bowls hug it on both
+    # sides; the row's real boundary, as short, has white padding beside it
+    img = Image.new("L", (1600, 600), 255)
+    d = ImageDraw.Draw(img)
+    xs, ys = [100, 600, 1100, 1500], [100, 250, 305, 440]
+    for y in ys:
+        d.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+    for x in xs:
+        d.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
+    d.line([(300, ys[1]), (300, ys[2])], fill=0, width=3)  # the stem, rule to rule in the short row
+    d.ellipse([(288, 262), (299, 293)], outline=0, width=3)  # its bowls
+    d.ellipse([(302, 262), (313, 293)], outline=0, width=3)
+    t = find_tables(gray(img), 300)[0][0]
+    assert [round(x / 10) for x in t.xs] == [10, 60, 110, 150]
+    assert [len(r) for r in t.rows] == [3, 3, 3]

@@ -109,26 +109,38 @@ def rule_masks(gray: np.ndarray, dpi: int = 300) -> tuple[np.ndarray, np.ndarray
     gap = max(3, dpi // 40)
     hor = cv2.morphologyEx(hor, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1)))
     ver = cv2.morphologyEx(ver, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, gap)))
-    return hor, _drop_glyph_stems(ver, hor, 2 * vk, max(4, dpi // 50))
+    return hor, _drop_glyph_stems(ver, hor, ink, 2 * vk, max(4, dpi // 50))
 
 
-def _drop_glyph_stems(ver: np.ndarray, hor: np.ndarray, short: int, tol: int) -> np.ndarray:
-    """The vertical mask without short runs that do not reach a horizontal ruling at both ends.
+def _drop_glyph_stems(ver: np.ndarray, hor: np.ndarray, ink: np.ndarray, short: int, tol: int) -> np.ndarray:
+    """The vertical mask without short runs that are letters' stems, not rulings.
 
     A tall letter's stem («ф», «р» with «у» below it) can be as long as the vertical kernel; taken
     for a ruling, it splits a cell into a phantom column (and is erased from the text: «Соормирована»).
-    A real short ruling — a header's sub-column, one row's boundary — runs from rule to rule."""
+    A real short ruling — a header's sub-column, one row's boundary — runs from rule to rule with
+    white padding on both sides; a stem floats in its cell, or has the rest of its letter (the
+    bowls of «ф») touching it on both sides, which in a one-line row reaches rule to rule too."""
     n, labels, stats, _ = cv2.connectedComponentsWithStats(ver, connectivity=8)
     if n <= 1:
         return ver
     reach = cv2.dilate(hor, cv2.getStructuringElement(cv2.MORPH_RECT, (2 * tol + 1, 2 * tol + 1)))
     keep = np.ones(n, dtype=bool)
     keep[0] = False
+    # the page's column lines: a short run hugged by ink on both sides is a stem only where such
+    # lines exist and it stands apart from them (a table's last row alone on a page has only short ones)
+    columns = [stats[i][0] + stats[i][2] / 2 for i in range(1, n) if stats[i][3] >= short]
     for i in range(1, n):
         x, y, w, h, _ = stats[i]
         if h >= short:
             continue
-        keep[i] = bool(reach[y, x: x + w].any() and reach[y + h - 1, x: x + w].any())
+        if not (reach[y, x: x + w].any() and reach[y + h - 1, x: x + w].any()):
+            keep[i] = False
+            continue
+        # two pixels off: the blurred edge of a real ruling is not its neighbour
+        left = ink[y: y + h, max(0, x - tol - 2): max(0, x - 2)].any(axis=1)
+        right = ink[y: y + h, x + w + 2: x + w + tol + 2].any(axis=1)
+        hugged = (left & right).mean() >= 0.3
+        keep[i] = not hugged or not columns or any(abs(x + w / 2 - c) <= tol for c in columns)
     if keep[1:].all():
         return ver
     return np.where(keep[labels], 255, 0).astype(np.uint8)
