@@ -277,6 +277,20 @@ def year_glued(text: str, ctx: Context) -> str:
     return re.sub(rf"(?<![{CYR}\w])([{CYR}]{{3,}})((?:19|20)\d\d)\b", r"\1 \2", text)
 
 
+# Roman numerals of a quarter or a half-year as Tesseract reads them in Cyrillic («П квартал»)
+_ROMAN_READS = {"Г": "I", "[": "I", "|": "I", "l": "I", "І": "I", "П": "II", "Ш": "III", "ГУ": "IV",
+                "ТУ": "IV", "1У": "IV", "IУ": "IV", "ІУ": "IV", "|У": "IV", "[У": "IV"}
+_ROMAN_BEFORE_PERIOD = re.compile(
+    r"(?<![\w\[|])(" + "|".join(re.escape(k) for k in sorted(_ROMAN_READS, key=len, reverse=True))
+    + r")(?=\s*(?:-?[а-я]{1,3}\s+)?(?:квартал|полугоди))")
+
+
+def roman_periods(text: str, ctx: Context) -> str:
+    """A quarter's or a half-year's Roman numeral read as Cyrillic letters: «П квартал» → «II
+    квартал», «ГУ квартал» → «IV квартал», «Ш квартал» → «III квартал», «Г полугодие» → «I …»."""
+    return _ROMAN_BEFORE_PERIOD.sub(lambda m: _ROMAN_READS[m.group(1)], text)
+
+
 def year_word(text: str, ctx: Context) -> str:
     """«гола/голу» after a year («2020 гола», «2020-2021 учебном голу») are «года/году»."""
     return re.sub(r"(\b(?:19|20)\d\d(?:\s?-\s?(?:19|20)?\d\d)?\s+(?:учебн\w+\s+)?)гол(а|у|ом|ах)\b",
@@ -444,6 +458,7 @@ RULES: list[Rule] = [
     Rule("dot_between_words", dot_between_words),
     Rule("repair_words", repair_words),
     Rule("year_word", year_word),
+    Rule("roman_periods", roman_periods),
     Rule("toponym_na", toponym_na),
     Rule("double_commas", double_commas),
     Rule("initials_digits", initials_digits),
