@@ -84,12 +84,16 @@ def test_plan_heading_ends_after_its_years_without_a_blank_line():
         "ПЛАН МЕРОПРИЯТИЙ по поддержке школ с низкими результатами обучения на 2023-2025 годы")
 
 
+def _points(body: str, title: str = "О координаторе"):
+    """The order of a short «ПРИКАЗ» whose operative part (points and signature) is ``body``."""
+    text = f"ПРИКАЗ\n\n01.02.2022\t№ 15\n\n{title}\n\nприказываю:\n{body}"
+    return extract(text.encode(), "order.txt").order
+
+
 def test_a_point_wrapped_before_utverzhdenii_goes_on():
-    text = ("ПРИКАЗ\n\n01.02.2022\t№ 15\n\nО плане\n\nприказываю:\n"
-            "1. Внести изменения в приказ управления от 10.01.2020 № 3 «Об\n"
-            "утверждении положения о кураторах», изложив его в новой редакции.\n"
-            "2. Контроль оставляю за собой.\n\nНачальник управления\nА.Б. Щеглова\n")
-    o = extract(text.encode(), "order.txt").order
+    o = _points("1. Внести изменения в приказ управления от 10.01.2020 № 3 «Об\n"
+                "утверждении положения о кураторах», изложив его в новой редакции.\n"
+                "2. Контроль оставляю за собой.\n\nНачальник управления\nА.Б. Щеглова\n", title="О плане")
     assert [d.number for d in o.directives] == ["1", "2"]
     assert o.directives[0].text.endswith("изложив его в новой редакции.")
     assert (o.signatory.surname, o.signatory.initials) == ("Щеглова", "А.Б.")
@@ -97,13 +101,12 @@ def test_a_point_wrapped_before_utverzhdenii_goes_on():
 
 def test_a_point_wrapped_before_a_name_goes_on_to_the_signature():
     # a scan's lines: the name that begins the second line is the end of point 1, not a signature
-    text = ("ПРИКАЗ\n\n01.02.2022\t№ 15\n\nО координаторе\n\nприказываю:\n"
-            "1. Назначить старшего методиста МКУ «Методический центр»\n"
-            "Лаврова Н.Е. муниципальным координатором проекта.\n"
-            "2. Контроль за исполнением приказа возложить на заместителя\n"
-            "начальника управления Р.Т. Зуеву.\n"
-            "Начальник управления\nА.Б. Щеглова\n")
-    o = extract(text.encode(), "order.txt").order
+    o = _points(
+        "1. Назначить старшего методиста МКУ «Методический центр»\n"
+        "Лаврова Н.Е. муниципальным координатором проекта.\n"
+        "2. Контроль за исполнением приказа возложить на заместителя\n"
+        "начальника управления Р.Т. Зуеву.\n"
+        "Начальник управления\nА.Б. Щеглова\n")
     assert [d.number for d in o.directives] == ["1", "2"]
     assert o.directives[0].text.endswith("муниципальным координатором проекта.")
     assert (o.signatory.surname, o.signatory.initials) == ("Щеглова", "А.Б.")
@@ -111,13 +114,12 @@ def test_a_point_wrapped_before_a_name_goes_on_to_the_signature():
 
 
 def test_a_name_alone_after_a_wrapped_point_ends_the_point():
-    text = ("ПРИКАЗ\n\n01.02.2022\t№ 15\n\nО координаторе\n\nприказываю:\n"
-            "1. Графики посещения школ согласовать с ведущим специалистом центра\n"
-            "Черных Н.Д.\n"
-            "2. Контроль возложить на заместителя начальника управления образования\n"
-            "Исаеву А.Э.\n"
-            "Временно исполняющий обязанности\nначальника управления образования\nВ.Л. Беляков\n")
-    o = extract(text.encode(), "order.txt").order
+    o = _points(
+        "1. Графики посещения школ согласовать с ведущим специалистом центра\n"
+        "Черных Н.Д.\n"
+        "2. Контроль возложить на заместителя начальника управления образования\n"
+        "Исаеву А.Э.\n"
+        "Временно исполняющий обязанности\nначальника управления образования\nВ.Л. Беляков\n")
     assert [d.text.split()[-2:] for d in o.directives] == [["Черных", "Н.Д."], ["Исаеву", "А.Э."]]
     assert (o.signatory.surname, o.signatory.initials) == ("Беляков", "В.Л.")
     assert o.signatory.position == "Временно исполняющий обязанности начальника управления образования"
@@ -125,12 +127,11 @@ def test_a_name_alone_after_a_wrapped_point_ends_the_point():
 
 
 def test_a_lower_case_position_after_initials_is_not_a_signature():
-    text = ("ПРИКАЗ\n\n01.02.2022\t№ 15\n\nО координаторе\n\nприказываю:\n"
-            "1. Назначить главного специалиста управления образования Савчук Ю.А.\n"
-            "муниципальным координатором по работе со школами.\n"
-            "2. Контроль оставляю за собой.\n"
-            "Глава района\nИ.А. Калинин\n")
-    o = extract(text.encode(), "order.txt").order
+    o = _points(
+        "1. Назначить главного специалиста управления образования Савчук Ю.А.\n"
+        "муниципальным координатором по работе со школами.\n"
+        "2. Контроль оставляю за собой.\n"
+        "Глава района\nИ.А. Калинин\n")
     assert o.directives[0].text.endswith("муниципальным координатором по работе со школами.")
     assert (o.signatory.surname, o.signatory.position) == ("Калинин", "Глава района")
 

@@ -39,14 +39,20 @@ def test_text_and_underlines_are_not_tables():
     assert find_tables(gray(img), 300)[0] == []
 
 
-def test_row_spanning_cell_continues_the_cell_above():
-    img = Image.new("L", (1600, 900), 255)
+def _ruled(size: tuple[int, int], xs: list[int], ys: list[int], width: int = 4):
+    """A white image with a full grid of rules at ``xs`` × ``ys``, and its drawing context."""
+    img = Image.new("L", size, 255)
     d = ImageDraw.Draw(img)
-    xs, ys = [100, 600, 1100, 1500], [100, 250, 400, 550]
     for y in ys:
-        d.line([(xs[0], y), (xs[-1], y)], fill=0, width=4)
+        d.line([(xs[0], y), (xs[-1], y)], fill=0, width=width)
     for x in xs:
-        d.line([(x, ys[0]), (x, ys[-1])], fill=0, width=4)
+        d.line([(x, ys[0]), (x, ys[-1])], fill=0, width=width)
+    return img, d
+
+
+def test_row_spanning_cell_continues_the_cell_above():
+    xs, ys = [100, 600, 1100, 1500], [100, 250, 400, 550]
+    img, d = _ruled((1600, 900), xs, ys)
     d.rectangle([xs[0] + 3, ys[1] - 3, xs[1] - 3, ys[1] + 3], fill=255)  # first column: rows 1–2 merged
     t = find_tables(gray(img), 300)[0][0]
     assert (len(t.rows), t.n_cols) == (3, 3)
@@ -57,13 +63,9 @@ def test_row_spanning_cell_continues_the_cell_above():
 def test_a_tall_letter_stem_inside_a_cell_is_not_a_column():
     # a 60-px stroke floating in a cell (a serif «ф», or «р» over a letter of the next line) is as
     # long as the vertical kernel; a sub-column line, as short, runs from rule to rule
-    img = Image.new("L", (1600, 900), 255)
-    d = ImageDraw.Draw(img)
     xs, ys = [100, 600, 1100, 1500], [100, 250, 400, 470]
-    for y in ys:
-        d.line([(xs[0], y), (xs[-1], y)], fill=0, width=4)
-    for x in xs:
-        d.line([(x, ys[0]), (x, ys[-2])], fill=0, width=4)
+    img, d = _ruled((1600, 900), xs, ys[:-1])
+    d.line([(xs[0], ys[-1]), (xs[-1], ys[-1])], fill=0, width=4)
     d.line([(xs[0], ys[-2]), (xs[0], ys[-1])], fill=0, width=4)
     d.line([(xs[-1], ys[-2]), (xs[-1], ys[-1])], fill=0, width=4)
     d.line([(850, ys[-2]), (850, ys[-1])], fill=0, width=4)  # the last row: two cells, 70 px tall
@@ -79,14 +81,9 @@ def test_a_tall_letter_stem_inside_a_cell_is_not_a_column():
 
 def test_a_stem_in_a_one_line_row_is_not_a_column_but_a_short_ruling_is():
     # a row one text line tall: the stem of «ф» reaches from rule to rule, its bowls hug it on both
-    # sides; the row's real boundary, as short, has white padding beside it
-    img = Image.new("L", (1600, 600), 255)
-    d = ImageDraw.Draw(img)
+    # sides (a real short ruling has white padding beside it: see the test above, at 850 px)
     xs, ys = [100, 600, 1100, 1500], [100, 250, 305, 440]
-    for y in ys:
-        d.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
-    for x in xs:
-        d.line([(x, ys[0]), (x, ys[-1])], fill=0, width=3)
+    img, d = _ruled((1600, 600), xs, ys, width=3)
     d.line([(300, ys[1]), (300, ys[2])], fill=0, width=3)  # the stem, rule to rule in the short row
     d.ellipse([(288, 262), (299, 293)], outline=0, width=3)  # its bowls
     d.ellipse([(302, 262), (313, 293)], outline=0, width=3)

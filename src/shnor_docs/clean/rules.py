@@ -157,7 +157,7 @@ _NUMTOKEN = re.compile(rf"(?<![{CYR}A-Za-z\d])[\dlI|ЗOОoоб]*\d[\dlI|ЗOОoо
 _DAY_BEFORE_MONTH = re.compile(
     r"(?<![\w.,])([\dlIбЗ]{1,2})(?=[»\"]?\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября"
     r"|октября|ноября|декабря)\b)")
-_DAY_MAP = str.maketrans({"l": "1", "I": "1", "б": "6", "З": "3"})
+_DAY_MAP = {**_DIGIT_MAP_SURE, ord("б"): "6"}  # «б» is a digit here, not a class letter
 
 
 def _day(m: re.Match) -> str:

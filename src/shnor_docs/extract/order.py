@@ -466,8 +466,8 @@ def _is_signature_start(lines: list[Line], k: int) -> bool:
         return False  # the wrapped rest of a point («… возложить на заместителя» / «начальника …»)
     if _NOT_SIGNATORY.match(t):
         return True
+    ms = find_mentions(t)
     if not re.search(r"[.;:!?]\s*$", prev) and not lines[k].gap_before:
-        ms = find_mentions(t)
         if ms and ms[0].start < 3:
             rest = t[ms[0].end:]
             # «… назначить старшего методиста» / «Кравчук Г.А. координатором проекта.»: the name goes
@@ -478,8 +478,8 @@ def _is_signature_start(lines: list[Line], k: int) -> bool:
             # a full wrapped line of the point; a signature's name follows a position line
             if not rest.strip(" .,;") and len(prev) >= 40 and not starts_with_position(prev):
                 return False
-    if len(t) < 90 and find_mentions(t) and not re.search(r"[;:]\s*$", t) and (
-            starts_with_position(t) or find_mentions(t)[0].start < 3 or lines[k].gap_before):
+    if len(t) < 90 and ms and not re.search(r"[;:]\s*$", t) and (
+            starts_with_position(t) or ms[0].start < 3 or lines[k].gap_before):
         return True
     # a short position line after a point's full stop needs no blank line before it: a scan
     # keeps none («… Исаеву А.Э.» / «Временно исполняющий обязанности» / … / «В.Л. Беляков»)

@@ -23,6 +23,8 @@ from .positions import clean_position, starts_with_position
 from .responsible import split_responsible
 
 _DATIVE_LIST = re.compile(r"([А-ЯЁа-яё]+(?:ям|ам))\b([^()]{0,200}?)(?:\(\s*далее\s*[-–—]?\s*([^)]{2,12})\))?\s*\([^()]*$")
+# a line that ends its sentence: what comes after it gives a name no case
+_SENTENCE_END = re.compile(r"[.;:!?]\s*$")
 _LABEL = re.compile(r"^\s*(?:составил[а]?|исполнитель|исп\.|подготовил[а]?|проект\s+внес\w*)\s*:?\s*", re.I)
 
 
@@ -110,7 +112,7 @@ def _line_breaks(blocks: list, reach: int = 60) -> list[tuple[str, str, int]]:
                 head = a.rstrip()[-reach:]
                 lead = done + a.rstrip()[:-reach] if len(a.rstrip()) > reach else done
                 out.append((lead[-200:], f"{head} {c.lstrip()[:reach]}", len(head)))
-            done = "" if re.search(r"[.;:!?]\s*$", a) else done + a + "\n"
+            done = "" if _SENTENCE_END.search(a) else done + a + "\n"
         prev = lines[-1] if lines else None
     return out
 
@@ -127,7 +129,7 @@ def _joined_lines(blocks: list, reach: int = 200) -> list[tuple[str, str]]:
         if not isinstance(b, Paragraph):
             done = ""
             continue
-        if b.gap_before or re.search(r"[.;:!?]\s*$", done):
+        if b.gap_before or _SENTENCE_END.search(done):
             done = ""
         for line in b.text.split("\n"):
             first = re.match(r"[а-яё]+", line)
